@@ -1,0 +1,97 @@
+package app.characters.infra.web;
+
+import app.characters.kernel.character.AttributeChanges;
+import app.characters.kernel.character.Attributes;
+import app.characters.kernel.character.CharacterClass;
+import app.characters.kernel.character.CharacterRules;
+import app.characters.kernel.character.CharacterSheet;
+import app.characters.kernel.character.Race;
+import app.characters.kernel.character.Visibility;
+import java.util.Arrays;
+import java.util.UUID;
+
+/** The bodies the character endpoints read, each able to say what is wrong with it. */
+final class CharacterRequests {
+
+    private CharacterRequests() {
+    }
+
+    record NewCharacter(String name, Race race, CharacterClass characterClass, AttributeValues attributes,
+                        UUID templateId) {
+        void validate() {
+            InvalidRequest.Check check = InvalidRequest.check();
+            checkName(check, name);
+            if (templateId == null) {
+                check.require(race != null, "race", "is required, one of " + Arrays.toString(Race.values()))
+                        .require(characterClass != null, "characterClass",
+                                "is required, one of " + Arrays.toString(CharacterClass.values()));
+                if (attributes != null) {
+                    attributes.check(check, "attributes.");
+                }
+            } else {
+                check.require(race == null && characterClass == null && attributes == null, "templateId",
+                        "comes alone: race, class and attributes come from the template");
+            }
+            check.orThrow();
+        }
+
+        Attributes attributesOrDefault() {
+            return attributes == null ? Attributes.defaults() : attributes.toChanges().applyTo(Attributes.defaults());
+        }
+    }
+
+    record AttributeValues(Integer strength, Integer dexterity, Integer constitution, Integer intelligence,
+                           Integer wisdom, Integer charisma) {
+        void check(InvalidRequest.Check check, String prefix) {
+            Integer[] values = {strength, dexterity, constitution, intelligence, wisdom, charisma};
+            for (int i = 0; i < values.length; i++) {
+                check.require(values[i] == null || (values[i] >= Attributes.MIN && values[i] <= Attributes.MAX),
+                        prefix + Attributes.NAMES.get(i), "must be " + Attributes.MIN + ".." + Attributes.MAX);
+            }
+        }
+
+        AttributeChanges toChanges() {
+            return new AttributeChanges(strength, dexterity, constitution, intelligence, wisdom, charisma);
+        }
+
+        void validateAsChange() {
+            InvalidRequest.Check check = InvalidRequest.check();
+            check(check, "");
+            check.require(!toChanges().none(), "attributes", "name at least one of " + Attributes.NAMES);
+            check.orThrow();
+        }
+    }
+
+    record Rename(String name) {
+        void validate() {
+            InvalidRequest.Check check = InvalidRequest.check();
+            checkName(check, name);
+            check.orThrow();
+        }
+    }
+
+    record Experience(Long amount, String reason) {
+        void validate() {
+            InvalidRequest.check()
+                    .require(amount != null && amount >= 1 && amount <= CharacterRules.MAX_EXPERIENCE_GAIN, "amount",
+                            "must be 1.." + CharacterRules.MAX_EXPERIENCE_GAIN)
+                    .require(reason != null && !reason.isBlank() && reason.strip().length() <= CharacterRules.MAX_REASON_LENGTH,
+                            "reason", "must be 1.." + CharacterRules.MAX_REASON_LENGTH + " characters")
+                    .orThrow();
+        }
+    }
+
+    record VisibilityChange(Visibility visibility) {
+        void validate() {
+            InvalidRequest.check()
+                    .require(visibility != null, "visibility", "is required, one of " + Arrays.toString(Visibility.values()))
+                    .orThrow();
+        }
+    }
+
+    private static void checkName(InvalidRequest.Check check, String name) {
+        check.require(name != null && !name.isBlank()
+                        && name.strip().codePointCount(0, name.strip().length()) <= CharacterSheet.MAX_NAME_LENGTH,
+                "name", "must be 1.." + CharacterSheet.MAX_NAME_LENGTH + " characters after trimming");
+    }
+}

@@ -1,0 +1,52 @@
+package app.characters.query.account;
+
+import app.characters.kernel.account.AccountMessages.Credentials;
+import app.characters.kernel.account.AccountMessages.FindCredentials;
+import app.characters.kernel.account.AccountMessages.FindUser;
+import app.characters.kernel.account.AccountMessages.UserProfile;
+import app.characters.kernel.account.AccountMessages.UserRegistered;
+import app.characters.kernel.common.Rejected;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+/** Keeps the user table and answers profile and login look-ups. */
+@Component
+@ProcessingGroup(UserProjection.GROUP)
+class UserProjection {
+
+    static final String GROUP = "accounts";
+
+    private final EntityManager entityManager;
+    private final UserRowRepository users;
+
+    UserProjection(EntityManager entityManager, UserRowRepository users) {
+        this.entityManager = entityManager;
+        this.users = users;
+    }
+
+    @EventHandler
+    void on(UserRegistered event, @Timestamp Instant occurredAt) {
+        if (entityManager.find(UserRow.class, event.userId()) == null) {
+            entityManager.persist(new UserRow(event.userId(), event.username(), event.email(), event.passwordHash(),
+                    event.role(), occurredAt));
+        }
+    }
+
+    @QueryHandler
+    public UserProfile find(FindUser query) {
+        return users.findById(query.userId())
+                .map(u -> new UserProfile(u.getId(), u.getUsername(), u.getEmail(), u.getRole(), u.getCreatedAt()))
+                .orElseThrow(() -> Rejected.notFound("user " + query.userId() + " not found"));
+    }
+
+    @QueryHandler
+    public Optional<Credentials> credentials(FindCredentials query) {
+        return users.findByLogin(query.login()).map(u -> new Credentials(u.getId(), u.getPasswordHash(), u.getRole()));
+    }
+}

@@ -1,0 +1,64 @@
+package app.characters.query.character;
+
+import app.characters.kernel.character.CharacterEvent;
+import app.characters.kernel.character.CharacterEvent.CharacterCreated;
+import app.characters.kernel.character.CharacterSheet;
+import app.characters.query.history.EventSummaries;
+import app.characters.query.history.VersionRow;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.stereotype.Component;
+
+/**
+ * Folds each character event into the current character row and appends the version it makes.
+ * Everything written comes from the event (its time, its sequence number), so a replay writes
+ * the same rows; an event already applied is skipped, so a redelivery changes nothing.
+ */
+@Component
+@ProcessingGroup(CharacterProjection.GROUP)
+class CharacterProjection {
+
+    static final String GROUP = "characters";
+
+    private final EntityManager entityManager;
+    private final SheetJson json;
+
+    CharacterProjection(EntityManager entityManager, SheetJson json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(CharacterEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt,
+            @MetaDataValue("actorId") String actorId) {
+        long version = sequence + 1;
+        CharacterRow row = entityManager.find(CharacterRow.class, event.characterId());
+        CharacterSheet sheet;
+        if (event instanceof CharacterCreated created) {
+            if (row != null) {
+                return;
+            }
+            sheet = CharacterSheet.created(created, occurredAt);
+            row = new CharacterRow(created.characterId());
+        } else {
+            if (row == null || row.getVersion() >= version) {
+                return;
+            }
+            sheet = json.read(row.getState()).apply(event, occurredAt);
+        }
+        String state = json.write(sheet);
+        row.update(sheet, state);
+        if (event instanceof CharacterCreated) {
+            entityManager.persist(row);
+        }
+        UUID actor = actorId == null ? sheet.ownerId() : UUID.fromString(actorId);
+        entityManager.persist(new VersionRow(sheet.id(), version, event.getClass().getSimpleName(), occurredAt,
+                actor, EventSummaries.of(event), state));
+    }
+}

@@ -1,0 +1,115 @@
+package app.characters.query.character;
+
+import app.characters.kernel.character.CharacterQuery.CharacterPage;
+import app.characters.kernel.character.CharacterQuery.FindCharacter;
+import app.characters.kernel.character.CharacterQuery.VersionPage;
+import app.characters.kernel.character.CharacterQuery.FindVersion;
+import app.characters.kernel.character.CharacterQuery.ListMyCharacters;
+import app.characters.kernel.character.CharacterQuery.ListPublicCharacters;
+import app.characters.kernel.character.CharacterQuery.ListVersions;
+import app.characters.kernel.character.CharacterQuery.VersionState;
+import app.characters.kernel.character.CharacterQuery.VersionSummary;
+import app.characters.kernel.character.CharacterSheet;
+import app.characters.kernel.character.CharacterStatus;
+import app.characters.kernel.character.Visibility;
+import app.characters.kernel.common.PageRequest;
+import app.characters.kernel.common.Rejected;
+import app.characters.query.history.VersionRow;
+import app.characters.query.history.VersionRowRepository;
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Answers every read of characters and their history from the read tables. */
+@Component
+@Transactional(readOnly = true)
+class CharacterQueries {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
+
+    private final CharacterRowRepository characters;
+    private final VersionRowRepository versions;
+    private final SheetJson json;
+
+    CharacterQueries(CharacterRowRepository characters, VersionRowRepository versions, SheetJson json) {
+        this.characters = characters;
+        this.versions = versions;
+        this.json = json;
+    }
+
+    @QueryHandler
+    public CharacterSheet find(FindCharacter query) {
+        return json.read(readable(query.characterId(), query.viewerId()).getState());
+    }
+
+    @QueryHandler
+    public CharacterPage listMine(ListMyCharacters query) {
+        return characterPage(characters.findMine(query.ownerId(), likePattern(query.name()), query.characterClass(),
+                pageable(query.page(), NEWEST_FIRST)), query.page());
+    }
+
+    @QueryHandler
+    public CharacterPage listPublic(ListPublicCharacters query) {
+        int minLevel = query.minLevel() == null ? 1 : query.minLevel();
+        return characterPage(characters.findPublic(likePattern(query.name()), query.characterClass(), minLevel,
+                pageable(query.page(), NEWEST_FIRST)), query.page());
+    }
+
+    @QueryHandler
+    public VersionPage listVersions(ListVersions query) {
+        readable(query.characterId(), query.viewerId());
+        var page = versions.findNewestFirst(query.characterId(), pageable(query.page(), Sort.unsorted()));
+        return new VersionPage(page.getContent().stream().map(v -> new VersionSummary(v.getVersion(),
+                v.getEventType(), v.getOccurredAt(), v.getActorId(), v.getSummary())).toList(),
+                query.page().page(), query.page().size(), page.getTotalElements());
+    }
+
+    @QueryHandler
+    public VersionState findVersion(FindVersion query) {
+        readable(query.characterId(), query.viewerId());
+        VersionRow row = versions.findByCharacterIdAndVersion(query.characterId(), query.version())
+                .orElseThrow(() -> Rejected.notFound("character " + query.characterId() + " has no version "
+                        + query.version()));
+        return new VersionState(row.getVersion(), row.getEventType(), row.getOccurredAt(), json.read(row.getState()));
+    }
+
+    /**
+     * The character's row if the viewer may read it: the owner always; others only a public one,
+     * and a retired public one is gone for them. A private character does not exist for others.
+     */
+    private CharacterRow readable(UUID characterId, UUID viewerId) {
+        CharacterRow row = characters.findById(characterId)
+                .orElseThrow(() -> Rejected.notFound("character " + characterId + " not found"));
+        if (row.getOwnerId().equals(viewerId)) {
+            return row;
+        }
+        if (row.getVisibility() != Visibility.PUBLIC) {
+            throw Rejected.notFound("character " + characterId + " not found");
+        }
+        if (row.getStatus() == CharacterStatus.RETIRED) {
+            throw Rejected.gone("character " + characterId + " is retired");
+        }
+        return row;
+    }
+
+    private static org.springframework.data.domain.PageRequest pageable(PageRequest page, Sort sort) {
+        return org.springframework.data.domain.PageRequest.of(page.page(), page.size(), sort);
+    }
+
+    private CharacterPage characterPage(org.springframework.data.domain.Page<CharacterRow> page, PageRequest request) {
+        return new CharacterPage(page.getContent().stream().map(row -> json.read(row.getState())).toList(),
+                request.page(), request.size(), page.getTotalElements());
+    }
+
+    /** A case-insensitive "contains" pattern, with the client's own wildcards taken literally. */
+    private static String likePattern(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String escaped = value.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+}

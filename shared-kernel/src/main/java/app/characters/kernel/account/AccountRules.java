@@ -1,0 +1,31 @@
+package app.characters.kernel.account;
+
+import java.util.regex.Pattern;
+
+/** What makes a username, an email and a password acceptable. */
+public final class AccountRules {
+
+    public static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,32}");
+    public static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    public static final int MIN_PASSWORD = 12;
+    public static final int MAX_PASSWORD = 128;
+    public static final int MAX_EMAIL = 254;
+
+    private AccountRules() {
+    }
+
+    public static boolean validUsername(String username) {
+        return username != null && USERNAME.matcher(username).matches();
+    }
+
+    public static boolean validEmail(String email) {
+        return email != null && email.length() <= MAX_EMAIL && EMAIL.matcher(email).matches()
+                && !email.contains("..") && !email.startsWith(".") && !email.contains(".@");
+    }
+
+    public static boolean validPassword(String password) {
+        return password != null && password.length() >= MIN_PASSWORD && password.length() <= MAX_PASSWORD;
+    }
+}

@@ -1,0 +1,3 @@
+package app.characters.kernel.account;
+
+public enum Role { USER, ADMIN }

@@ -1,0 +1,5 @@
+package app.characters.kernel.character;
+
+public enum CharacterClass {
+    BARBARIAN, BARD, CLERIC, DRUID, FIGHTER, MONK, PALADIN, RANGER, ROGUE, SORCERER, WARLOCK, WIZARD
+}

@@ -1,0 +1,3 @@
+package app.characters.kernel.character;
+
+public enum CharacterStatus { ACTIVE, RETIRED }

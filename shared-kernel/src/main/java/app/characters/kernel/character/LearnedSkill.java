@@ -1,0 +1,4 @@
+package app.characters.kernel.character;
+
+public record LearnedSkill(String skillId, Proficiency proficiency) {
+}

@@ -1,0 +1,3 @@
+package app.characters.kernel.character;
+
+public enum Rarity { COMMON, UNCOMMON, RARE, VERY_RARE, LEGENDARY }

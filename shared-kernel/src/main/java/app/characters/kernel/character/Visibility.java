@@ -1,0 +1,3 @@
+package app.characters.kernel.character;
+
+public enum Visibility { PRIVATE, PUBLIC }
