@@ -1,0 +1,153 @@
+package app.characters.infra.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** A small HTTP client for the service's API, the way a game back end would call it. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String PASSWORD = "a long enough password";
+
+    private final String base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public Api(String base) {
+        this.base = base;
+    }
+
+    /** A signed-in user. */
+    public record User(UUID id, String username, String email, String token) {
+    }
+
+    /** What came back. */
+    public record Answer(int status, HttpResponse<String> response, JsonNode body) {
+        public String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
+        }
+
+        public String text(String field) {
+            return body.path(field).asText();
+        }
+
+        public UUID id() {
+            return UUID.fromString(body.path("id").asText());
+        }
+    }
+
+    public User signUp() {
+        String name = "u" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return signUp(name, name + "@example.com", PASSWORD);
+    }
+
+    public User signUp(String username, String email, String password) {
+        Answer created = post("/api/v1/users", null, Map.of("username", username, "email", email, "password", password));
+        if (created.status() != 201) {
+            throw new IllegalStateException("sign-up failed: " + created.status() + " " + created.body());
+        }
+        Answer session = post("/api/v1/sessions", null, Map.of("login", username, "password", password));
+        if (session.status() != 201) {
+            throw new IllegalStateException("login failed: " + session.status() + " " + session.body());
+        }
+        return new User(created.id(), username, email, session.text("token"));
+    }
+
+    /** A new character of the user's, at version 1. */
+    public Answer createCharacter(User owner, String name) {
+        Answer created = post("/api/v1/characters", owner.token(),
+                Map.of("name", name, "race", "DWARF", "characterClass", "FIGHTER"));
+        if (created.status() != 201) {
+            throw new IllegalStateException("create failed: " + created.status() + " " + created.body());
+        }
+        return created;
+    }
+
+    public Answer get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    public Answer delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    public Answer post(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json").POST(body(body)));
+    }
+
+    public Answer put(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json").PUT(body(body)));
+    }
+
+    /** Any request, with raw body and headers, for the malformed cases. */
+    public Answer raw(String method, String path, String token, String contentType, String body, String... headers) {
+        HttpRequest.Builder builder = request(path, token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder);
+    }
+
+    public static Map<String, Object> map(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static HttpRequest.BodyPublisher body(Object body) {
+        try {
+            return HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Answer send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            String text = response.body();
+            JsonNode body = text == null || text.isBlank() ? JSON.nullNode() : parse(text);
+            return new Answer(response.statusCode(), response, body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(text);
+        }
+    }
+}
