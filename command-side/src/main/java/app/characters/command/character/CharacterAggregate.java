@@ -2,30 +2,57 @@ package app.characters.command.character;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import app.characters.command.skill.SkillBook;
+import app.characters.command.template.TemplateBook;
 import app.characters.kernel.character.Attributes;
+import app.characters.kernel.character.CharacterCommand.AcquireItem;
+import app.characters.kernel.character.CharacterCommand.Change;
 import app.characters.kernel.character.CharacterCommand.ChangeAttributes;
 import app.characters.kernel.character.CharacterCommand.ChangeVisibility;
-import app.characters.kernel.character.CharacterCommand.Change;
 import app.characters.kernel.character.CharacterCommand.CreateCharacter;
+import app.characters.kernel.character.CharacterCommand.DropItem;
+import app.characters.kernel.character.CharacterCommand.EquipItem;
 import app.characters.kernel.character.CharacterCommand.GainExperience;
+import app.characters.kernel.character.CharacterCommand.ImproveSkill;
+import app.characters.kernel.character.CharacterCommand.LearnSkill;
 import app.characters.kernel.character.CharacterCommand.RenameCharacter;
 import app.characters.kernel.character.CharacterCommand.RetireCharacter;
+import app.characters.kernel.character.CharacterCommand.RevertCharacter;
+import app.characters.kernel.character.CharacterCommand.UnequipItem;
 import app.characters.kernel.character.CharacterEvent;
 import app.characters.kernel.character.CharacterEvent.AttributesChanged;
 import app.characters.kernel.character.CharacterEvent.CharacterCreated;
 import app.characters.kernel.character.CharacterEvent.CharacterRenamed;
 import app.characters.kernel.character.CharacterEvent.CharacterRetired;
+import app.characters.kernel.character.CharacterEvent.CharacterReverted;
 import app.characters.kernel.character.CharacterEvent.ExperienceGained;
+import app.characters.kernel.character.CharacterEvent.ItemAcquired;
+import app.characters.kernel.character.CharacterEvent.ItemDropped;
+import app.characters.kernel.character.CharacterEvent.ItemEquipped;
+import app.characters.kernel.character.CharacterEvent.ItemUnequipped;
+import app.characters.kernel.character.CharacterEvent.SkillImproved;
+import app.characters.kernel.character.CharacterEvent.SkillLearned;
 import app.characters.kernel.character.CharacterEvent.VisibilityChanged;
 import app.characters.kernel.character.CharacterRules;
 import app.characters.kernel.character.CharacterSheet;
+import app.characters.kernel.character.Equipment;
+import app.characters.kernel.character.Item;
+import app.characters.kernel.character.ItemType;
+import app.characters.kernel.character.LearnedSkill;
 import app.characters.kernel.character.Levels;
+import app.characters.kernel.character.SkillDefinition;
+import app.characters.kernel.character.Skills;
+import app.characters.kernel.character.Visibility;
 import app.characters.kernel.common.Rejected;
+import app.characters.kernel.template.TemplateMessages.TemplateSaved;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -44,11 +71,25 @@ public class CharacterAggregate {
     }
 
     @CommandHandler
-    public CharacterAggregate(CreateCharacter command) {
-        CharacterRules.requireValid(command.attributes());
-        apply(new CharacterCreated(command.characterId(), command.ownerId(), CharacterRules.name(command.name()),
-                command.race(), command.characterClass(), command.attributes(), command.templateId(),
-                command.equipment(), command.skills()));
+    public CharacterAggregate(CreateCharacter command, TemplateBook templates) {
+        String name = CharacterRules.name(command.name());
+        if (command.templateId() == null) {
+            CharacterRules.requireValid(command.attributes());
+            if (command.race() == null || command.characterClass() == null) {
+                throw new IllegalArgumentException("race and class are required");
+            }
+            apply(new CharacterCreated(command.characterId(), command.ownerId(), name, command.race(),
+                    command.characterClass(), command.attributes(), null, List.of(), List.of()));
+            return;
+        }
+        TemplateSaved template = templates.find(command.templateId())
+                .filter(t -> t.ownerId().equals(command.ownerId()) || t.visibility() == Visibility.PUBLIC)
+                .orElseThrow(() -> Rejected.notFound("template " + command.templateId() + " not found"));
+        List<Item> items = template.equipment().stream()
+                .map(i -> new Item(UUID.randomUUID(), i.name(), i.type(), i.rarity(), i.weight(), i.statModifiers(), false))
+                .toList();
+        apply(new CharacterCreated(command.characterId(), command.ownerId(), name, template.race(),
+                template.characterClass(), template.attributes(), template.templateId(), items, template.skills()));
     }
 
     @CommandHandler
@@ -88,6 +129,100 @@ public class CharacterAggregate {
     }
 
     @CommandHandler
+    public CharacterSheet handle(AcquireItem command) {
+        Item item = command.item();
+        if (item == null || item.name() == null || item.name().isBlank() || item.type() == null || item.rarity() == null
+                || item.weight() < 0 || item.weight() > Equipment.MAX_WEIGHT
+                || Equipment.checkModifiers(item.statModifiers()).isPresent()) {
+            throw new IllegalArgumentException("the item is not acceptable");
+        }
+        guard(command);
+        if (sheet.equipment().size() >= Equipment.MAX_ITEMS) {
+            throw Rejected.rule("a character carries at most " + Equipment.MAX_ITEMS + " items");
+        }
+        if (Equipment.find(sheet.equipment(), item.id()).isPresent()) {
+            throw Rejected.conflict("item " + item.id() + " is carried already");
+        }
+        apply(new ItemAcquired(id, item.withEquipped(false)));
+        return sheet;
+    }
+
+    @CommandHandler
+    public CharacterSheet handle(EquipItem command) {
+        guard(command);
+        Item item = carried(command.itemId());
+        ItemType.Slot slot = item.type().slot().orElseThrow(() ->
+                Rejected.rule(item.type() + " items cannot be equipped"));
+        if (item.equipped()) {
+            throw Rejected.rule("item " + item.id() + " is equipped already");
+        }
+        UUID replaced = Equipment.inSlot(sheet.equipment(), slot).map(Item::id).orElse(null);
+        apply(new ItemEquipped(id, item.id(), slot, replaced));
+        return sheet;
+    }
+
+    @CommandHandler
+    public CharacterSheet handle(UnequipItem command) {
+        guard(command);
+        Item item = carried(command.itemId());
+        if (!item.equipped()) {
+            throw Rejected.rule("item " + item.id() + " is not equipped");
+        }
+        apply(new ItemUnequipped(id, item.id()));
+        return sheet;
+    }
+
+    @CommandHandler
+    public CharacterSheet handle(DropItem command) {
+        guard(command);
+        Item item = carried(command.itemId());
+        apply(new ItemDropped(id, item.id()));
+        return sheet;
+    }
+
+    @CommandHandler
+    public CharacterSheet handle(LearnSkill command, SkillBook skills) {
+        guard(command);
+        SkillDefinition skill = skills.find(command.skillId())
+                .orElseThrow(() -> Rejected.rule("skill " + command.skillId() + " is not in the catalogue"));
+        if (Skills.find(sheet.skills(), skill.id()).isPresent()) {
+            throw Rejected.rule("skill " + skill.id() + " is learned already");
+        }
+        List<String> missing = Skills.missingFor(skill, sheet.level(), sheet.skills());
+        if (!missing.isEmpty()) {
+            throw Rejected.rule("cannot learn " + skill.id() + " yet, it needs " + String.join(", ", missing));
+        }
+        apply(new SkillLearned(id, skill.id()));
+        return sheet;
+    }
+
+    @CommandHandler
+    public CharacterSheet handle(ImproveSkill command) {
+        guard(command);
+        LearnedSkill known = Skills.find(sheet.skills(), command.skillId())
+                .orElseThrow(() -> Rejected.rule("skill " + command.skillId() + " is not learned"));
+        if (!known.proficiency().isNextStep(command.proficiency())) {
+            throw Rejected.rule("proficiency rises one step at a time: from " + known.proficiency()
+                    + " the next is " + known.proficiency().next().map(Enum::name).orElse("none (already MASTER)"));
+        }
+        apply(new SkillImproved(id, known.skillId(), command.proficiency()));
+        return sheet;
+    }
+
+    /** Sets the character back to what it was at an earlier version, as one new version. */
+    @CommandHandler
+    public CharacterSheet handle(RevertCharacter command, EventStore eventStore) {
+        guard(command);
+        if (command.toVersion() < 1 || command.toVersion() > sheet.version()) {
+            throw Rejected.notFound("character " + id + " has no version " + command.toVersion());
+        }
+        CharacterSheet target = stateAt(eventStore, command.toVersion());
+        apply(new CharacterReverted(id, command.toVersion(), target.name(), target.attributes(), target.experience(),
+                target.level(), target.visibility(), target.equipment(), target.skills()));
+        return sheet;
+    }
+
+    @CommandHandler
     public CharacterSheet handle(RetireCharacter command) {
         guard(command);
         apply(new CharacterRetired(id));
@@ -102,6 +237,37 @@ public class CharacterAggregate {
         } else {
             sheet = sheet.apply(event, occurredAt);
         }
+    }
+
+    /** The character as a viewer may see it: any for its owner, a public one for others, not once retired. */
+    public CharacterSheet sheetFor(UUID viewerId) {
+        if (sheet.isOwnedBy(viewerId)) {
+            return sheet;
+        }
+        if (!sheet.publiclyVisible()) {
+            throw Rejected.notFound("character " + id + " not found");
+        }
+        if (sheet.retired()) {
+            throw Rejected.gone("character " + id + " is retired");
+        }
+        return sheet;
+    }
+
+    private CharacterSheet stateAt(EventStore eventStore, long version) {
+        List<? extends DomainEventMessage<?>> events =
+                eventStore.readEvents(id.toString(), 0).asStream().limit(version).toList();
+        CharacterSheet state = null;
+        for (DomainEventMessage<?> message : events) {
+            CharacterEvent event = (CharacterEvent) message.getPayload();
+            state = state == null ? CharacterSheet.created((CharacterCreated) event, message.getTimestamp())
+                    : state.apply(event, message.getTimestamp());
+        }
+        return state;
+    }
+
+    private Item carried(UUID itemId) {
+        return Equipment.find(sheet.equipment(), itemId)
+                .orElseThrow(() -> Rejected.notFound("item " + itemId + " not found on character " + id));
     }
 
     /** Only the owner changes a character, never once retired, and only at the version the client saw. */

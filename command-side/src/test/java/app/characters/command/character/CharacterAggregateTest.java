@@ -2,6 +2,7 @@ package app.characters.command.character;
 
 import static app.characters.command.RejectedMatcher.rejected;
 
+import app.characters.command.template.TemplateBook;
 import app.characters.kernel.character.AttributeChanges;
 import app.characters.kernel.character.Attributes;
 import app.characters.kernel.character.CharacterClass;
@@ -44,6 +45,7 @@ class CharacterAggregateTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(CharacterAggregate.class);
+        fixture.registerInjectableResource(new TemplateBook(fixture.getEventStore()));
     }
 
     @Test
@@ -265,8 +267,7 @@ class CharacterAggregateTest {
     }
 
     private static CreateCharacter create(String name, Attributes attributes) {
-        return new CreateCharacter(ID, OWNER, name, Race.DWARF, CharacterClass.FIGHTER, attributes, null, List.of(),
-                List.of());
+        return new CreateCharacter(ID, OWNER, name, Race.DWARF, CharacterClass.FIGHTER, attributes, null);
     }
 
     private static CharacterCreated created() {

@@ -59,12 +59,14 @@ class AxonConfiguration {
     }
 
     /**
-     * A projection that fails must fail the change it belongs to: with subscribing processors the
-     * read tables are written in the transaction that appends the event, so both or neither land.
+     * Projections run as subscribing processors: the read tables are written in the transaction that
+     * appends the event, so a client reads its own write at once and both land or neither does. A
+     * projection that fails therefore fails the change it belongs to.
      */
     @Bean
-    ConfigurerModule propagateProjectionErrors() {
+    ConfigurerModule projectionsInTheWritingTransaction() {
         return configurer -> configurer.eventProcessing()
+                .usingSubscribingEventProcessors()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 }

@@ -6,6 +6,7 @@ import app.characters.infra.web.CharacterRequests.AttributeValues;
 import app.characters.infra.web.CharacterRequests.Experience;
 import app.characters.infra.web.CharacterRequests.NewCharacter;
 import app.characters.infra.web.CharacterRequests.Rename;
+import app.characters.infra.web.CharacterRequests.Revert;
 import app.characters.infra.web.CharacterRequests.VisibilityChange;
 import app.characters.kernel.character.CharacterClass;
 import app.characters.kernel.character.CharacterCommand.ChangeAttributes;
@@ -15,7 +16,11 @@ import app.characters.kernel.character.CharacterCommand.GainExperience;
 import app.characters.kernel.character.CharacterCommand.RenameCharacter;
 import app.characters.kernel.character.CharacterCommand.RetireCharacter;
 import app.characters.kernel.character.CharacterQuery.CharacterPage;
+import app.characters.kernel.character.CharacterCommand.RevertCharacter;
+import app.characters.kernel.character.CharacterQuery.DiffVersions;
 import app.characters.kernel.character.CharacterQuery.FindCharacter;
+import app.characters.kernel.character.CharacterQuery.FindCharacterAsOf;
+import app.characters.kernel.character.CharacterQuery.VersionDiff;
 import app.characters.kernel.character.CharacterQuery.VersionPage;
 import app.characters.kernel.character.CharacterQuery.FindVersion;
 import app.characters.kernel.character.CharacterQuery.ListMyCharacters;
@@ -24,9 +29,7 @@ import app.characters.kernel.character.CharacterQuery.ListVersions;
 import app.characters.kernel.character.CharacterQuery.VersionState;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.character.Levels;
-import app.characters.kernel.common.Rejected;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -56,19 +59,21 @@ class CharacterController {
     @PostMapping(path = "/characters", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CharacterSheet> create(Actor actor, @RequestBody NewCharacter body) {
         body.validate();
-        if (body.templateId() != null) {
-            throw Rejected.notFound("template " + body.templateId() + " not found");
-        }
         UUID id = UUID.randomUUID();
         messaging.send(new CreateCharacter(id, actor.userId(), body.name(), body.race(), body.characterClass(),
-                body.attributesOrDefault(), null, List.of(), List.of()), actor);
+                body.templateId() == null ? body.attributesOrDefault() : null, body.templateId()), actor);
         CharacterSheet created = messaging.ask(new FindCharacter(id, actor.userId()), CharacterSheet.class);
         return ResponseEntity.created(URI.create("/api/v1/characters/" + id)).eTag(etag(created.version()))
                 .body(created);
     }
 
     @GetMapping("/characters/{id}")
-    ResponseEntity<CharacterSheet> get(Viewer viewer, @PathVariable UUID id) {
+    ResponseEntity<CharacterSheet> get(Viewer viewer, @PathVariable UUID id,
+                                       @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            return withEtag(messaging.ask(new FindCharacterAsOf(id, viewer.userIdOrNull(), Times.parse("asOf", asOf)),
+                    CharacterSheet.class));
+        }
         return withEtag(messaging.ask(new FindCharacter(id, viewer.userIdOrNull()), CharacterSheet.class));
     }
 
@@ -143,6 +148,24 @@ class CharacterController {
             throw InvalidRequest.of("version", "must be 1 or more");
         }
         return messaging.ask(new FindVersion(id, viewer.userIdOrNull(), version), VersionState.class);
+    }
+
+    @GetMapping("/characters/{id}/versions/{version}/diff")
+    ResponseEntity<String> diff(Viewer viewer, @PathVariable UUID id, @PathVariable long version,
+                                @RequestParam long from) {
+        InvalidRequest.check()
+                .require(version >= 1, "version", "must be 1 or more")
+                .require(from >= 1, "from", "must be 1 or more")
+                .orThrow();
+        VersionDiff diff = messaging.ask(new DiffVersions(id, viewer.userIdOrNull(), from, version), VersionDiff.class);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(diff.patch());
+    }
+
+    @PostMapping(path = "/characters/{id}/revert", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CharacterSheet> revert(Actor actor, @PathVariable UUID id, @RequestBody Revert body,
+                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        body.validate();
+        return change(new RevertCharacter(id, actor.userId(), IfMatch.parse(ifMatch), body.version()), actor);
     }
 
     private ResponseEntity<CharacterSheet> change(Object command, Actor actor) {

@@ -7,7 +7,14 @@ import app.characters.kernel.character.CharacterRules;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.character.Race;
 import app.characters.kernel.character.Visibility;
+import app.characters.kernel.character.Equipment;
+import app.characters.kernel.character.Item;
+import app.characters.kernel.character.ItemType;
+import app.characters.kernel.character.Proficiency;
+import app.characters.kernel.character.Rarity;
+import app.characters.kernel.character.Skills;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 
 /** The bodies the character endpoints read, each able to say what is wrong with it. */
@@ -86,6 +93,53 @@ final class CharacterRequests {
             InvalidRequest.check()
                     .require(visibility != null, "visibility", "is required, one of " + Arrays.toString(Visibility.values()))
                     .orThrow();
+        }
+    }
+
+    record Revert(Long version) {
+        void validate() {
+            InvalidRequest.check().require(version != null && version >= 1, "version", "must be 1 or more").orThrow();
+        }
+    }
+
+    record NewItem(String name, ItemType type, Rarity rarity, Double weight, Map<String, Integer> statModifiers) {
+        void validate() {
+            InvalidRequest.Check check = InvalidRequest.check()
+                    .require(name != null && !name.isBlank() && name.strip().length() <= Equipment.MAX_NAME_LENGTH,
+                            "name", "must be 1.." + Equipment.MAX_NAME_LENGTH + " characters after trimming")
+                    .require(type != null, "type", "is required, one of " + Arrays.toString(ItemType.values()))
+                    .require(rarity != null, "rarity", "is required, one of " + Arrays.toString(Rarity.values()))
+                    .require(weight != null && weight >= 0 && weight <= Equipment.MAX_WEIGHT && !weight.isNaN(),
+                            "weight", "must be a number 0.." + (int) Equipment.MAX_WEIGHT);
+            Equipment.checkModifiers(statModifiers).ifPresent(problem -> check.require(false, "statModifiers", problem));
+            check.orThrow();
+        }
+
+        Item toItem() {
+            return new Item(UUID.randomUUID(), name.strip(), type, rarity, weight,
+                    statModifiers == null ? Map.of() : statModifiers, false);
+        }
+    }
+
+    record NewSkill(String skillId) {
+        void validate() {
+            InvalidRequest.check().require(Skills.validId(skillId), "skillId", "must be a skill id such as fireball")
+                    .orThrow();
+        }
+    }
+
+    record ProficiencyChange(Proficiency proficiency) {
+        void validate() {
+            InvalidRequest.check().require(proficiency != null, "proficiency",
+                    "is required, one of " + Arrays.toString(Proficiency.values())).orThrow();
+        }
+    }
+
+    record NewTemplate(String name, Visibility visibility) {
+        void validate() {
+            InvalidRequest.Check check = InvalidRequest.check();
+            checkName(check, name);
+            check.orThrow();
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -68,6 +69,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e, HttpServletRequest request) {
         return problem(HttpStatus.NOT_FOUND, "no such resource", null, request);
+    }
+
+    /** Two creations raced for one id and the event store let only one through. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<Object> duplicateAggregate(AggregateStreamCreationException e, HttpServletRequest request) {
+        return problem(HttpStatus.CONFLICT, "the resource exists already", null, request);
     }
 
     /** A domain invariant the edge did not catch first: still the client's input. */

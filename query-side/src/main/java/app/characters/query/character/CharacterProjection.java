@@ -2,6 +2,13 @@ package app.characters.query.character;
 
 import app.characters.kernel.character.CharacterEvent;
 import app.characters.kernel.character.CharacterEvent.CharacterCreated;
+import app.characters.kernel.character.CharacterEvent.CharacterReverted;
+import app.characters.kernel.character.CharacterEvent.ItemAcquired;
+import app.characters.kernel.character.CharacterEvent.ItemDropped;
+import app.characters.kernel.character.CharacterEvent.ItemEquipped;
+import app.characters.kernel.character.CharacterEvent.ItemUnequipped;
+import app.characters.kernel.character.CharacterEvent.SkillImproved;
+import app.characters.kernel.character.CharacterEvent.SkillLearned;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.query.history.EventSummaries;
 import app.characters.query.history.VersionRow;
@@ -54,11 +61,27 @@ class CharacterProjection {
         }
         String state = json.write(sheet);
         row.update(sheet, state);
+        if (touchesItems(event)) {
+            row.syncItems(sheet.equipment());
+        }
+        if (touchesSkills(event)) {
+            row.syncSkills(sheet.skills());
+        }
         if (event instanceof CharacterCreated) {
             entityManager.persist(row);
         }
         UUID actor = actorId == null ? sheet.ownerId() : UUID.fromString(actorId);
         entityManager.persist(new VersionRow(sheet.id(), version, event.getClass().getSimpleName(), occurredAt,
                 actor, EventSummaries.of(event), state));
+    }
+
+    private static boolean touchesItems(CharacterEvent event) {
+        return event instanceof CharacterCreated || event instanceof ItemAcquired || event instanceof ItemEquipped
+                || event instanceof ItemUnequipped || event instanceof ItemDropped || event instanceof CharacterReverted;
+    }
+
+    private static boolean touchesSkills(CharacterEvent event) {
+        return event instanceof CharacterCreated || event instanceof SkillLearned || event instanceof SkillImproved
+                || event instanceof CharacterReverted;
     }
 }

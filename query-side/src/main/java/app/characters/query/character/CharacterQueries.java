@@ -14,6 +14,10 @@ import app.characters.kernel.character.CharacterStatus;
 import app.characters.kernel.character.Visibility;
 import app.characters.kernel.common.PageRequest;
 import app.characters.kernel.common.Rejected;
+import app.characters.kernel.character.CharacterQuery.DiffVersions;
+import app.characters.kernel.character.CharacterQuery.FindCharacterAsOf;
+import app.characters.kernel.character.CharacterQuery.VersionDiff;
+import app.characters.query.history.VersionDiffer;
 import app.characters.query.history.VersionRow;
 import app.characters.query.history.VersionRowRepository;
 import java.util.UUID;
@@ -32,11 +36,14 @@ class CharacterQueries {
     private final CharacterRowRepository characters;
     private final VersionRowRepository versions;
     private final SheetJson json;
+    private final VersionDiffer differ;
 
-    CharacterQueries(CharacterRowRepository characters, VersionRowRepository versions, SheetJson json) {
+    CharacterQueries(CharacterRowRepository characters, VersionRowRepository versions, SheetJson json,
+                     VersionDiffer differ) {
         this.characters = characters;
         this.versions = versions;
         this.json = json;
+        this.differ = differ;
     }
 
     @QueryHandler
@@ -69,10 +76,30 @@ class CharacterQueries {
     @QueryHandler
     public VersionState findVersion(FindVersion query) {
         readable(query.characterId(), query.viewerId());
-        VersionRow row = versions.findByCharacterIdAndVersion(query.characterId(), query.version())
-                .orElseThrow(() -> Rejected.notFound("character " + query.characterId() + " has no version "
-                        + query.version()));
+        VersionRow row = version(query.characterId(), query.version());
         return new VersionState(row.getVersion(), row.getEventType(), row.getOccurredAt(), json.read(row.getState()));
+    }
+
+    @QueryHandler
+    public CharacterSheet findAsOf(FindCharacterAsOf query) {
+        readable(query.characterId(), query.viewerId());
+        return versions.findLastAtOrBefore(query.characterId(), query.asOf())
+                .map(row -> json.read(row.getState()))
+                .orElseThrow(() -> Rejected.notFound("character " + query.characterId() + " did not exist at "
+                        + query.asOf()));
+    }
+
+    @QueryHandler
+    public VersionDiff diff(DiffVersions query) {
+        readable(query.characterId(), query.viewerId());
+        VersionRow from = version(query.characterId(), query.from());
+        VersionRow to = version(query.characterId(), query.to());
+        return new VersionDiff(query.from(), query.to(), differ.diff(from.getState(), to.getState()));
+    }
+
+    private VersionRow version(UUID characterId, long version) {
+        return versions.findByCharacterIdAndVersion(characterId, version)
+                .orElseThrow(() -> Rejected.notFound("character " + characterId + " has no version " + version));
     }
 
     /**

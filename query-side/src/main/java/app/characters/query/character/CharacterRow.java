@@ -4,7 +4,21 @@ import app.characters.kernel.character.CharacterClass;
 import app.characters.kernel.character.CharacterStatus;
 import app.characters.kernel.character.Race;
 import app.characters.kernel.character.Visibility;
+import app.characters.kernel.character.Item;
+import app.characters.kernel.character.LearnedSkill;
+import app.characters.kernel.character.Proficiency;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -51,6 +65,15 @@ public class CharacterRow {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
     private String state;
+    @OneToMany(mappedBy = "character", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<ItemRow> items = new ArrayList<>();
+    @ElementCollection
+    @CollectionTable(name = "character_skill", joinColumns = @JoinColumn(name = "character_id"))
+    @MapKeyColumn(name = "skill_id")
+    @Column(name = "proficiency")
+    @Enumerated(EnumType.STRING)
+    private Map<String, Proficiency> skills = new HashMap<>();
 
     protected CharacterRow() {
     }
@@ -81,6 +104,46 @@ public class CharacterRow {
 
     public String getState() {
         return state;
+    }
+
+    public List<ItemRow> getItems() {
+        return items;
+    }
+
+    public Map<String, Proficiency> getSkills() {
+        return skills;
+    }
+
+    /** Makes the item rows say what the sheet says: same items, same order, same state. */
+    void syncItems(List<Item> carried) {
+        Map<UUID, ItemRow> byId = new HashMap<>();
+        items.forEach(row -> byId.put(row.getId(), row));
+        List<ItemRow> next = new ArrayList<>();
+        for (int position = 0; position < carried.size(); position++) {
+            Item item = carried.get(position);
+            ItemRow row = byId.get(item.id());
+            if (row == null) {
+                row = new ItemRow(this, item, position);
+            } else {
+                row.update(item, position);
+            }
+            next.add(row);
+        }
+        items.retainAll(next);
+        for (ItemRow row : next) {
+            if (!items.contains(row)) {
+                items.add(row);
+            }
+        }
+    }
+
+    void syncSkills(List<LearnedSkill> learned) {
+        Map<String, Proficiency> next = new HashMap<>();
+        learned.forEach(s -> next.put(s.skillId(), s.proficiency()));
+        if (!skills.equals(next)) {
+            skills.keySet().retainAll(next.keySet());
+            skills.putAll(next);
+        }
     }
 
     void update(app.characters.kernel.character.CharacterSheet sheet, String json) {

@@ -5,6 +5,13 @@ import app.characters.kernel.character.CharacterEvent.AttributesChanged;
 import app.characters.kernel.character.CharacterEvent.CharacterCreated;
 import app.characters.kernel.character.CharacterEvent.CharacterRenamed;
 import app.characters.kernel.character.CharacterEvent.CharacterRetired;
+import app.characters.kernel.character.CharacterEvent.CharacterReverted;
+import app.characters.kernel.character.CharacterEvent.ItemAcquired;
+import app.characters.kernel.character.CharacterEvent.ItemDropped;
+import app.characters.kernel.character.CharacterEvent.ItemEquipped;
+import app.characters.kernel.character.CharacterEvent.ItemUnequipped;
+import app.characters.kernel.character.CharacterEvent.SkillImproved;
+import app.characters.kernel.character.CharacterEvent.SkillLearned;
 import app.characters.kernel.character.CharacterEvent.ExperienceGained;
 import app.characters.kernel.character.CharacterEvent.VisibilityChanged;
 
@@ -33,6 +40,28 @@ public final class EventSummaries {
         }
         if (event instanceof CharacterRetired) {
             return "retired";
+        }
+        if (event instanceof ItemAcquired e) {
+            return "acquired " + e.item().name() + " (" + e.item().rarity() + " " + e.item().type() + ")";
+        }
+        if (event instanceof ItemEquipped e) {
+            return "equipped item " + e.itemId() + " in " + e.slot()
+                    + (e.replacedItemId() == null ? "" : ", replacing " + e.replacedItemId());
+        }
+        if (event instanceof ItemUnequipped e) {
+            return "unequipped item " + e.itemId();
+        }
+        if (event instanceof ItemDropped e) {
+            return "dropped item " + e.itemId();
+        }
+        if (event instanceof SkillLearned e) {
+            return "learned " + e.skillId();
+        }
+        if (event instanceof SkillImproved e) {
+            return "improved " + e.skillId() + " to " + e.proficiency();
+        }
+        if (event instanceof CharacterReverted e) {
+            return "reverted to version " + e.toVersion();
         }
         return event.getClass().getSimpleName();
     }

@@ -1,5 +1,6 @@
 package app.characters.query.history;
 
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -13,4 +14,11 @@ public interface VersionRowRepository extends JpaRepository<VersionRow, VersionR
     Page<VersionRow> findNewestFirst(UUID characterId, Pageable pageable);
 
     Optional<VersionRow> findByCharacterIdAndVersion(UUID characterId, long version);
+
+    Optional<VersionRow> findFirstByCharacterIdAndOccurredAtLessThanEqualOrderByOccurredAtDescVersionDesc(
+            UUID characterId, Instant at);
+
+    default Optional<VersionRow> findLastAtOrBefore(UUID characterId, Instant at) {
+        return findFirstByCharacterIdAndOccurredAtLessThanEqualOrderByOccurredAtDescVersionDesc(characterId, at);
+    }
 }

@@ -1,6 +1,5 @@
 package app.characters.kernel.character;
 
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -12,9 +11,10 @@ public sealed interface CharacterCommand {
 
     UUID characterId();
 
+    /** A new character; with a template, race, class and attributes come from it and must be null. */
     record CreateCharacter(@TargetAggregateIdentifier UUID characterId, UUID ownerId, String name, Race race,
-                           CharacterClass characterClass, Attributes attributes, UUID templateId,
-                           List<Item> equipment, List<LearnedSkill> skills) implements CharacterCommand {
+                           CharacterClass characterClass, Attributes attributes, UUID templateId)
+            implements CharacterCommand {
     }
 
     /** A change to an existing character. */
@@ -38,6 +38,34 @@ public sealed interface CharacterCommand {
 
     record ChangeVisibility(@TargetAggregateIdentifier UUID characterId, UUID actorId, Long expectedVersion,
                             Visibility visibility) implements Change {
+    }
+
+    record AcquireItem(@TargetAggregateIdentifier UUID characterId, UUID actorId, Long expectedVersion,
+                       Item item) implements Change {
+    }
+
+    record EquipItem(@TargetAggregateIdentifier UUID characterId, UUID actorId, Long expectedVersion, UUID itemId)
+            implements Change {
+    }
+
+    record UnequipItem(@TargetAggregateIdentifier UUID characterId, UUID actorId, Long expectedVersion, UUID itemId)
+            implements Change {
+    }
+
+    record DropItem(@TargetAggregateIdentifier UUID characterId, UUID actorId, Long expectedVersion, UUID itemId)
+            implements Change {
+    }
+
+    record LearnSkill(@TargetAggregateIdentifier UUID characterId, UUID actorId, Long expectedVersion,
+                      String skillId) implements Change {
+    }
+
+    record ImproveSkill(@TargetAggregateIdentifier UUID characterId, UUID actorId, Long expectedVersion,
+                        String skillId, Proficiency proficiency) implements Change {
+    }
+
+    record RevertCharacter(@TargetAggregateIdentifier UUID characterId, UUID actorId, Long expectedVersion,
+                           long toVersion) implements Change {
     }
 
     record RetireCharacter(@TargetAggregateIdentifier UUID characterId, UUID actorId, Long expectedVersion)

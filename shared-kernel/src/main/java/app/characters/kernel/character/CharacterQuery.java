@@ -25,6 +25,22 @@ public sealed interface CharacterQuery {
     record FindVersion(UUID characterId, UUID viewerId, long version) implements CharacterQuery {
     }
 
+    /** The character as it was at a time: the last version at or before it. */
+    record FindCharacterAsOf(UUID characterId, UUID viewerId, Instant asOf) implements CharacterQuery {
+    }
+
+    /** What changed from version {@code from} to version {@code to}. */
+    record DiffVersions(UUID characterId, UUID viewerId, long from, long to) implements CharacterQuery {
+    }
+
+    /**
+     * An RFC 6902 JSON Patch, as JSON text, that turns the state at {@code from} into the state at
+     * {@code to}. The bookkeeping fields {@code version} and {@code updatedAt} are left out of the
+     * comparison: they differ between any two versions and say nothing about the character.
+     */
+    record VersionDiff(long from, long to, String patch) {
+    }
+
     /** A page of characters. */
     record CharacterPage(List<CharacterSheet> items, int page, int size, long total) {
     }

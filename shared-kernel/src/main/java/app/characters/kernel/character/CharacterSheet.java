@@ -4,6 +4,13 @@ import app.characters.kernel.character.CharacterEvent.AttributesChanged;
 import app.characters.kernel.character.CharacterEvent.CharacterCreated;
 import app.characters.kernel.character.CharacterEvent.CharacterRenamed;
 import app.characters.kernel.character.CharacterEvent.CharacterRetired;
+import app.characters.kernel.character.CharacterEvent.CharacterReverted;
+import app.characters.kernel.character.CharacterEvent.ItemAcquired;
+import app.characters.kernel.character.CharacterEvent.ItemDropped;
+import app.characters.kernel.character.CharacterEvent.ItemEquipped;
+import app.characters.kernel.character.CharacterEvent.ItemUnequipped;
+import app.characters.kernel.character.CharacterEvent.SkillImproved;
+import app.characters.kernel.character.CharacterEvent.SkillLearned;
 import app.characters.kernel.character.CharacterEvent.ExperienceGained;
 import app.characters.kernel.character.CharacterEvent.VisibilityChanged;
 import java.time.Instant;
@@ -51,6 +58,27 @@ public record CharacterSheet(UUID id, UUID ownerId, String name, Race race, Char
             next = with(name, attributes, experience, level, e.visibility(), status, equipment, skills);
         } else if (event instanceof CharacterRetired) {
             next = with(name, attributes, experience, level, visibility, CharacterStatus.RETIRED, equipment, skills);
+        } else if (event instanceof ItemAcquired e) {
+            next = withEquipment(append(equipment, e.item().withEquipped(false)));
+        } else if (event instanceof ItemEquipped e) {
+            next = withEquipment(equipment.stream()
+                    .map(i -> i.id().equals(e.itemId()) ? i.withEquipped(true)
+                            : i.id().equals(e.replacedItemId()) ? i.withEquipped(false) : i)
+                    .toList());
+        } else if (event instanceof ItemUnequipped e) {
+            next = withEquipment(equipment.stream()
+                    .map(i -> i.id().equals(e.itemId()) ? i.withEquipped(false) : i).toList());
+        } else if (event instanceof ItemDropped e) {
+            next = withEquipment(equipment.stream().filter(i -> !i.id().equals(e.itemId())).toList());
+        } else if (event instanceof SkillLearned e) {
+            next = withSkills(append(skills, new LearnedSkill(e.skillId(), Proficiency.NOVICE)));
+        } else if (event instanceof SkillImproved e) {
+            next = withSkills(skills.stream()
+                    .map(s -> s.skillId().equals(e.skillId()) ? new LearnedSkill(s.skillId(), e.proficiency()) : s)
+                    .toList());
+        } else if (event instanceof CharacterReverted e) {
+            next = with(e.name(), e.attributes(), e.experience(), e.level(), e.visibility(), status, e.equipment(),
+                    e.skills());
         }
         return next.at(version + 1, at);
     }
@@ -72,6 +100,20 @@ public record CharacterSheet(UUID id, UUID ownerId, String name, Race race, Char
                                 List<LearnedSkill> skills) {
         return new CharacterSheet(id, ownerId, name, race, characterClass, attributes, null, experience, level,
                 visibility, status, equipment, skills, createdFromTemplate, version, createdAt, updatedAt);
+    }
+
+    private CharacterSheet withEquipment(List<Item> items) {
+        return with(name, attributes, experience, level, visibility, status, items, skills);
+    }
+
+    private CharacterSheet withSkills(List<LearnedSkill> learned) {
+        return with(name, attributes, experience, level, visibility, status, equipment, learned);
+    }
+
+    private static <T> List<T> append(List<T> list, T element) {
+        List<T> copy = new java.util.ArrayList<>(list);
+        copy.add(element);
+        return copy;
     }
 
     private CharacterSheet at(long newVersion, Instant at) {

@@ -1,0 +1,3 @@
+package app.characters.kernel.character;
+
+public enum SkillCategory { COMBAT, MAGIC, STEALTH, SOCIAL, SURVIVAL, CRAFTING, KNOWLEDGE }
