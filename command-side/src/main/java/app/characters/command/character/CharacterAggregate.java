@@ -45,6 +45,7 @@ import app.characters.kernel.character.Skills;
 import app.characters.kernel.character.Visibility;
 import app.characters.kernel.common.Rejected;
 import app.characters.kernel.template.TemplateMessages.TemplateSaved;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -58,9 +59,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * Decides every change to one character. Change handlers answer with the character as it is
- * after the change, so the caller never waits for a projection to show its own write.
+ * after the change, so the caller never waits for a projection to show its own write. Its state is
+ * its fields, which is also what a snapshot stores.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "characterSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CharacterAggregate {
 
     @AggregateIdentifier

@@ -1,0 +1,61 @@
+package app.characters.infra.axon;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** How commands reach the aggregates: retried when another node won the race, snapshots for long histories. */
+@Configuration(proxyBeanMethods = false)
+class WriteSideConfiguration {
+
+    /**
+     * Within one node Axon locks an aggregate while a command runs, so two changes to one character
+     * queue up. Across nodes both may load the same version; the unique (aggregate, sequence) key
+     * lets one append win and the other fail with a conflict. Such a change is sent again, reloads
+     * the character and lands after the winner: concurrent changes never lose each other. Every other
+     * failure, a rule refusing the change or an If-Match that no longer holds, is final.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus,
+                                  @Value("${app.command-retries:8}") int retries) {
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(1, runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(executor)
+                        .maxRetryCount(retries)
+                        .retryInterval(5)
+                        .nonTransientFailurePredicate(failure -> !isLostRace(failure))
+                        .build())
+                .build();
+    }
+
+    private static boolean isLostRace(Throwable failure) {
+        return failure instanceof ConcurrencyException
+                && !(failure instanceof ConflictingAggregateVersionException)
+                && !(failure instanceof AggregateStreamCreationException);
+    }
+
+    /** A character with a long history loads from its latest snapshot plus the events after it. */
+    @Bean
+    SnapshotTriggerDefinition characterSnapshotTrigger(Snapshotter snapshotter,
+                                                       @Value("${app.snapshot-every:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}
