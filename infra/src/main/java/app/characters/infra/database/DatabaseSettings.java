@@ -116,7 +116,8 @@ public record DatabaseSettings(Type type, String jdbcUrl, String username, Strin
     }
 
     private static String decode(String raw) {
-        return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        // percent-decoding only: in a URL's user info a '+' is a plus, not a space as in web forms
+        return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String blankToNull(String value) {

@@ -82,7 +82,8 @@ final class CharacterRequests {
             InvalidRequest.check()
                     .require(amount != null && amount >= 1 && amount <= CharacterRules.MAX_EXPERIENCE_GAIN, "amount",
                             "must be 1.." + CharacterRules.MAX_EXPERIENCE_GAIN)
-                    .require(reason != null && !reason.isBlank() && reason.strip().length() <= CharacterRules.MAX_REASON_LENGTH,
+                    .require(reason != null && !reason.isBlank()
+                                    && reason.strip().codePointCount(0, reason.strip().length()) <= CharacterRules.MAX_REASON_LENGTH,
                             "reason", "must be 1.." + CharacterRules.MAX_REASON_LENGTH + " characters")
                     .orThrow();
         }

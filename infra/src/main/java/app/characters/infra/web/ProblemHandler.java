@@ -3,6 +3,7 @@ package app.characters.infra.web;
 import app.characters.infra.security.Unauthorized;
 import app.characters.kernel.common.Rejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -92,7 +93,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (type == java.util.UUID.class) {
             message = "must be a UUID";
         } else {
-            message = "must be a " + (type == null ? "valid value" : type.getSimpleName().toLowerCase());
+            message = "must be " + (type == null ? "a valid value" : describe(type));
         }
         return problem(HttpStatus.BAD_REQUEST, e.getName() + " " + message,
                 List.of(new InvalidRequest.FieldError(e.getName(), message)), request);
@@ -120,6 +121,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String message = "must be one of " + allowed(format.getTargetType());
             detail = field + " " + message;
             errors = List.of(new InvalidRequest.FieldError(field, message));
+        } else if (cause instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            String field = path(format);
+            detail = field + " must not contain the NUL character";
+            errors = List.of(new InvalidRequest.FieldError(field, "must not contain the NUL character"));
+        } else if (cause instanceof InputCoercionException tooBig) {
+            String field = currentPath(tooBig);
+            detail = field + " is out of range";
+            errors = List.of(new InvalidRequest.FieldError(field, "is out of range"));
         } else if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             Class<?> target = mismatch.getTargetType();
@@ -163,6 +172,20 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** The dotted path of the field a low-level number error stopped at. */
+    private static String currentPath(InputCoercionException e) {
+        java.util.Deque<String> names = new java.util.ArrayDeque<>();
+        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
+            for (com.fasterxml.jackson.core.JsonStreamContext context = parser.getParsingContext(); context != null;
+                 context = context.getParent()) {
+                if (context.getCurrentName() != null) {
+                    names.push(context.getCurrentName());
+                }
+            }
+        }
+        return names.isEmpty() ? "body" : String.join(".", names);
     }
 
     private static String allowed(Class<?> enumType) {

@@ -1,6 +1,11 @@
 package app.characters.infra.web;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.io.IOException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -16,7 +21,7 @@ class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer noScalarCoercion() {
-        return builder -> builder.postConfigurer(mapper -> {
+        return builder -> builder.deserializerByType(String.class, new NoNulStrings()).postConfigurer(mapper -> {
             mapper.coercionConfigFor(LogicalType.Textual)
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -30,5 +35,17 @@ class StrictJson {
             mapper.coercionConfigFor(LogicalType.Float)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         });
+    }
+
+    /** PostgreSQL cannot store U+0000 in text; such a string is refused as bad input, naming its field. */
+    static final class NoNulStrings extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw InvalidFormatException.from(parser, "must not contain the NUL character", value, String.class);
+            }
+            return value;
+        }
     }
 }

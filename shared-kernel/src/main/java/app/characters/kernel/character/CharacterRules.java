@@ -35,7 +35,8 @@ public final class CharacterRules {
         if (amount < 1 || amount > MAX_EXPERIENCE_GAIN) {
             throw new IllegalArgumentException("amount must be 1.." + MAX_EXPERIENCE_GAIN);
         }
-        if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON_LENGTH) {
+        if (reason == null || reason.isBlank()
+                || reason.strip().codePointCount(0, reason.strip().length()) > MAX_REASON_LENGTH) {
             throw new IllegalArgumentException("reason must be 1.." + MAX_REASON_LENGTH + " characters");
         }
     }

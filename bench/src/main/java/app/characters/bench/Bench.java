@@ -1,0 +1,361 @@
+package app.characters.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Measures the service against two baselines in one run, on one durable local PostgreSQL:
+ * the ceiling (plain JDBC inserts of event-shaped rows) and a CRUD peer (a character row plus a
+ * history row per change, the prototype's design done well). Every figure is the median of
+ * {@code -Dbench.reps} runs of {@code -Dbench.seconds} each. Timings never fail anything.
+ */
+public final class Bench {
+
+    private static final int CLIENTS = 32;
+    private static final int CHARACTERS = 1_000;
+    private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+    private static final int REPS = Integer.getInteger("bench.reps", 3);
+    private static final int LONG_HISTORY = Integer.getInteger("bench.history", 10_000);
+    private static final String PAYLOAD = "{\"characterId\":\"" + UUID.randomUUID()
+            + "\",\"amount\":120,\"reason\":\"defeated the goblin chief in the northern caves\",\"total\":48210,\"level\":8}";
+
+    private final Map<String, List<Double>> figures = new LinkedHashMap<>();
+
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of(args.length > 0 ? args[0] : "infra/target/character-service.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build the service first: mvn -B -q package -DskipTests (" + jar + " missing)");
+        }
+        new Bench().run(jar);
+    }
+
+    private void run(Path jar) throws Exception {
+        System.out.printf("benchmark: %d clients, %d s a run, median of %d runs, %d cores%n", CLIENTS, SECONDS, REPS,
+                Runtime.getRuntime().availableProcessors());
+        try (LocalPostgres pg = LocalPostgres.start(freePort())) {
+            pg.createDatabase("ceiling");
+            pg.createDatabase("crud");
+            pg.createDatabase("service");
+            ceiling(pg.url("ceiling"));
+            crudPeer(pg.url("crud"));
+            Path log = Files.createTempFile("bench-service", ".log");
+            try (ServiceProcess service = ServiceProcess.start(jar, pg.url("service"), freePort(), log)) {
+                ours(service);
+            }
+        }
+        report();
+    }
+
+    // ---- ceiling: plain JDBC, rows shaped like stored events --------------------------------------
+
+    private void ceiling(String url) throws Exception {
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.createStatement().execute("""
+                    create table event_row (global_index bigserial primary key, aggregate_identifier varchar(255) not null,
+                    sequence_number bigint not null, type varchar(255), event_identifier varchar(255) not null unique,
+                    meta_data bytea, payload bytea not null, payload_revision varchar(255), payload_type varchar(255) not null,
+                    time_stamp varchar(255) not null, unique (aggregate_identifier, sequence_number))""");
+        }
+        String insert = "insert into event_row (aggregate_identifier, sequence_number, type, event_identifier, meta_data,"
+                + " payload, payload_revision, payload_type, time_stamp) values (?, ?, 'CharacterAggregate', ?, ?, ?, '1', ?, ?)";
+        for (int rep = 0; rep < REPS; rep++) {
+            List<Connection> connections = connections(url, CLIENTS);
+            long[] sequence = new long[CLIENTS];
+            String[] aggregates = new String[CLIENTS];
+            for (int i = 0; i < CLIENTS; i++) {
+                aggregates[i] = UUID.randomUUID().toString();
+            }
+            Load.Result single = Load.run(CLIENTS, SECONDS, t -> {
+                try (PreparedStatement ps = connections.get(t).prepareStatement(insert)) {
+                    bindEvent(ps, aggregates[t], sequence[t]++);
+                    ps.executeUpdate();
+                }
+            });
+            close(connections);
+            record("ceiling: one row a transaction, 32 threads (rows/s)", single.perSecond());
+
+            int rows = 200_000;
+            long started = System.nanoTime();
+            try (Connection c = DriverManager.getConnection(url + "&reWriteBatchedInserts=true")) {
+                c.setAutoCommit(false);
+                String aggregate = UUID.randomUUID().toString();
+                try (PreparedStatement ps = c.prepareStatement(insert)) {
+                    for (int i = 0; i < rows; i++) {
+                        bindEvent(ps, aggregate, i);
+                        ps.addBatch();
+                        if (i % 1000 == 999) {
+                            ps.executeBatch();
+                            c.commit();
+                        }
+                    }
+                }
+            }
+            record("ceiling: batched inserts, 1,000 a batch (rows/s)", rows / ((System.nanoTime() - started) / 1e9));
+        }
+    }
+
+    private static void bindEvent(PreparedStatement ps, String aggregate, long sequence) throws Exception {
+        ps.setString(1, aggregate);
+        ps.setLong(2, sequence);
+        ps.setString(3, UUID.randomUUID().toString());
+        ps.setBytes(4, "{\"actorId\":\"00000000-0000-0000-0000-000000000001\"}".getBytes());
+        ps.setBytes(5, PAYLOAD.getBytes());
+        ps.setString(6, "app.characters.kernel.character.CharacterEvent$ExperienceGained");
+        ps.setString(7, Instant.now().toString());
+    }
+
+    // ---- CRUD peer: a character row and a history row per change, one transaction ------------------
+
+    private void crudPeer(String url) throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.createStatement().execute("""
+                    create table crud_character (id uuid primary key, owner_id uuid not null, version bigint not null,
+                    state jsonb not null, updated_at timestamptz not null)""");
+            c.createStatement().execute("""
+                    create table crud_history (character_id uuid not null, version bigint not null, state jsonb not null,
+                    changed_at timestamptz not null, primary key (character_id, version))""");
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into crud_character values (?, ?, 1, ?::jsonb, now())")) {
+                for (int i = 0; i < CHARACTERS; i++) {
+                    UUID id = UUID.randomUUID();
+                    ids.add(id);
+                    ps.setObject(1, id);
+                    ps.setObject(2, UUID.randomUUID());
+                    ps.setString(3, sampleState(id).toString());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        for (int rep = 0; rep < REPS; rep++) {
+            List<Connection> connections = connections(url, CLIENTS);
+            for (Connection c : connections) {
+                c.setAutoCommit(false);
+            }
+            Load.Result result = Load.run(CLIENTS, SECONDS, t -> {
+                Connection c = connections.get(t);
+                UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                try {
+                    ObjectNode state;
+                    long version;
+                    try (PreparedStatement read = c.prepareStatement(
+                            "select state, version from crud_character where id = ? for update")) {
+                        read.setObject(1, id);
+                        try (ResultSet rs = read.executeQuery()) {
+                            rs.next();
+                            state = (ObjectNode) Http.JSON.readTree(rs.getString(1));
+                            version = rs.getLong(2) + 1;
+                        }
+                    }
+                    state.put("experience", state.path("experience").asLong() + 50).put("version", version);
+                    String json = state.toString();
+                    try (PreparedStatement update = c.prepareStatement(
+                            "update crud_character set state = ?::jsonb, version = ?, updated_at = now() where id = ?")) {
+                        update.setString(1, json);
+                        update.setLong(2, version);
+                        update.setObject(3, id);
+                        update.executeUpdate();
+                    }
+                    try (PreparedStatement history = c.prepareStatement(
+                            "insert into crud_history values (?, ?, ?::jsonb, now())")) {
+                        history.setObject(1, id);
+                        history.setLong(2, version);
+                        history.setString(3, json);
+                        history.executeUpdate();
+                    }
+                    c.commit();
+                } catch (Exception e) {
+                    c.rollback();
+                    throw e;
+                }
+            });
+            close(connections);
+            record("CRUD peer: changes/s, 32 threads", result.perSecond());
+            record("CRUD peer: change p50 (ms)", result.p50Millis());
+            record("CRUD peer: change p99 (ms)", result.p99Millis());
+        }
+    }
+
+    private static ObjectNode sampleState(UUID id) {
+        ObjectNode state = Http.JSON.createObjectNode();
+        state.put("id", id.toString()).put("name", "Brunhild Stonefist").put("race", "DWARF")
+                .put("characterClass", "FIGHTER").put("experience", 0).put("level", 1).put("visibility", "PRIVATE")
+                .put("status", "ACTIVE").put("version", 1);
+        ObjectNode attributes = state.putObject("attributes");
+        for (String name : List.of("strength", "dexterity", "constitution", "intelligence", "wisdom", "charisma")) {
+            attributes.put(name, 10);
+        }
+        state.set("effectiveAttributes", attributes.deepCopy());
+        state.putArray("equipment");
+        state.putArray("skills");
+        return state;
+    }
+
+    // ---- ours: the HTTP API ----------------------------------------------------------------------
+
+    private void ours(ServiceProcess service) throws Exception {
+        Http http = new Http(service.base);
+        String[] tokens = new String[CLIENTS];
+        List<List<String>> owned = new ArrayList<>();
+        for (int i = 0; i < CLIENTS; i++) {
+            String name = "bench" + i + "x" + UUID.randomUUID().toString().substring(0, 6);
+            http.send("POST", "/api/v1/users", null, "{\"username\":\"" + name + "\",\"email\":\"" + name
+                    + "@example.com\",\"password\":\"benchmark password\"}", 201);
+            tokens[i] = http.send("POST", "/api/v1/sessions", null, "{\"login\":\"" + name
+                    + "\",\"password\":\"benchmark password\"}", 201).path("token").asText();
+            owned.add(new ArrayList<>());
+        }
+        for (int c = 0; c < CHARACTERS; c++) {
+            JsonNode created = http.send("POST", "/api/v1/characters", tokens[c % CLIENTS],
+                    "{\"name\":\"Hero " + c + "\",\"race\":\"ELF\",\"characterClass\":\"RANGER\"}", 201);
+            owned.get(c % CLIENTS).add(created.path("id").asText());
+        }
+        for (int rep = 0; rep < REPS; rep++) {
+            Load.Result writes = Load.run(CLIENTS, SECONDS, t -> {
+                List<String> mine = owned.get(t);
+                String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
+                int dice = ThreadLocalRandom.current().nextInt(10);
+                if (dice < 6) {
+                    http.send("POST", "/api/v1/characters/" + id + "/experience", tokens[t],
+                            "{\"amount\":" + (1 + dice * 17) + ",\"reason\":\"quest\"}", 200);
+                } else if (dice < 8) {
+                    http.send("PUT", "/api/v1/characters/" + id + "/name", tokens[t],
+                            "{\"name\":\"Hero " + dice + "\"}", 200);
+                } else {
+                    http.send("PUT", "/api/v1/characters/" + id + "/attributes", tokens[t],
+                            "{\"strength\":" + (8 + dice) + "}", 200);
+                }
+            });
+            record("ours: HTTP changes/s, 32 clients, 1,000 characters", writes.perSecond());
+            record("ours: change p50 (ms)", writes.p50Millis());
+            record("ours: change p99 (ms)", writes.p99Millis());
+            if (writes.failures() > 0) {
+                System.out.println("  write failures in run " + rep + ": " + writes.failures());
+            }
+        }
+        record("ours: service peak RSS after the write load (MB)", service.peakRssMb());
+        for (int rep = 0; rep < REPS; rep++) {
+            Load.Result reads = Load.run(CLIENTS, SECONDS, t -> {
+                List<String> mine = owned.get(t);
+                http.send("GET", "/api/v1/characters/" + mine.get(ThreadLocalRandom.current().nextInt(mine.size())),
+                        tokens[t], null, 200);
+            });
+            record("ours: GET character, requests/s", reads.perSecond());
+            record("ours: GET character p50 (ms)", reads.p50Millis());
+            record("ours: GET character p99 (ms)", reads.p99Millis());
+            Load.Result pages = Load.run(CLIENTS, SECONDS, t -> {
+                List<String> mine = owned.get(t);
+                http.send("GET", "/api/v1/characters/" + mine.get(ThreadLocalRandom.current().nextInt(mine.size()))
+                        + "/versions?size=20", tokens[t], null, 200);
+            });
+            record("ours: GET versions page, requests/s", pages.perSecond());
+            record("ours: GET versions page p99 (ms)", pages.p99Millis());
+        }
+        longHistory(http, tokens[0]);
+    }
+
+    private void longHistory(Http http, String token) throws Exception {
+        String old = http.send("POST", "/api/v1/characters", token,
+                "{\"name\":\"Old Hand\",\"race\":\"HUMAN\",\"characterClass\":\"BARD\"}", 201).path("id").asText();
+        long started = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> fills = new ArrayList<>();
+        for (int i = 1; i < LONG_HISTORY; i++) {
+            fills.add(pool.submit(() -> http.send("POST", "/api/v1/characters/" + old + "/experience", token,
+                    "{\"amount\":1,\"reason\":\"grind\"}", 200)));
+        }
+        for (java.util.concurrent.Future<?> fill : fills) {
+            fill.get();
+        }
+        pool.shutdown();
+        System.out.printf("  (built a %d-event history on one character in %.1f s)%n", LONG_HISTORY,
+                (System.nanoTime() - started) / 1e9);
+        for (int rep = 0; rep < REPS; rep++) {
+            String fresh = http.send("POST", "/api/v1/characters", token,
+                    "{\"name\":\"New Blood\",\"race\":\"HUMAN\",\"characterClass\":\"BARD\"}", 201).path("id").asText();
+            double oldMedian = sequentialMedian(http, token, old);
+            double newMedian = sequentialMedian(http, token, fresh);
+            record("ours: change latency, " + LONG_HISTORY + "-event character, median (ms)", oldMedian);
+            record("ours: change latency, new character, median (ms)", newMedian);
+        }
+    }
+
+    private static double sequentialMedian(Http http, String token, String id) throws Exception {
+        int n = 200;
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            http.send("POST", "/api/v1/characters/" + id + "/experience", token, "{\"amount\":1,\"reason\":\"probe\"}", 200);
+            nanos[i] = System.nanoTime() - start;
+        }
+        java.util.Arrays.sort(nanos);
+        return Load.percentile(nanos, 0.5);
+    }
+
+    // ---- report ----------------------------------------------------------------------------------
+
+    private void record(String figure, double value) {
+        figures.computeIfAbsent(figure, k -> new ArrayList<>()).add(value);
+        System.out.printf("  %-62s %12.1f%n", figure, value);
+    }
+
+    private double median(String figure) {
+        List<Double> values = new ArrayList<>(figures.getOrDefault(figure, List.of()));
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        values.sort(Double::compare);
+        return values.get(values.size() / 2);
+    }
+
+    private void report() {
+        System.out.println();
+        System.out.printf("%-62s %12s   %s%n", "figure (median of runs)", "median", "runs");
+        figures.forEach((name, runs) -> System.out.printf("%-62s %12.1f   %s%n", name, median(name), runs.stream()
+                .map(v -> String.format("%.1f", v)).toList()));
+        double ours = median("ours: HTTP changes/s, 32 clients, 1,000 characters");
+        System.out.println();
+        System.out.printf("ratio HTTP changes/s / CRUD peer changes/s          %6.2f  (target >= 1.5)%n",
+                ours / median("CRUD peer: changes/s, 32 threads"));
+        System.out.printf("ratio HTTP changes/s / one-row-a-transaction ceiling %6.2f  (target >= 0.5)%n",
+                ours / median("ceiling: one row a transaction, 32 threads (rows/s)"));
+        System.out.printf("ratio long-history / new-character change latency   %6.2f  (target <= 1.2)%n",
+                median("ours: change latency, " + LONG_HISTORY + "-event character, median (ms)")
+                        / median("ours: change latency, new character, median (ms)"));
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<Connection> connections(String url, int n) throws Exception {
+        List<Connection> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(DriverManager.getConnection(url));
+        }
+        return list;
+    }
+
+    private static void close(List<Connection> connections) throws Exception {
+        for (Connection c : connections) {
+            c.close();
+        }
+    }
+}
