@@ -2,12 +2,14 @@ package app.characters.infra.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,6 +49,10 @@ public final class Api {
         public UUID id() {
             return UUID.fromString(body.path("id").asText());
         }
+
+        public long version() {
+            return body.path("version").asLong();
+        }
     }
 
     public User signUp() {
@@ -80,16 +86,26 @@ public final class Api {
         return send(request(path, token).GET());
     }
 
-    public Answer delete(String path, String token) {
-        return send(request(path, token).DELETE());
+    /** {@code headers} are name, value pairs, such as {@code "If-Match", "\"3\""}. */
+    public Answer delete(String path, String token, String... headers) {
+        return send(withHeaders(request(path, token), headers).DELETE());
     }
 
-    public Answer post(String path, String token, Object body) {
-        return send(request(path, token).header("Content-Type", "application/json").POST(body(body)));
+    public Answer post(String path, String token, Object body, String... headers) {
+        return send(withHeaders(request(path, token), headers).header("Content-Type", "application/json")
+                .POST(body(body)));
     }
 
-    public Answer put(String path, String token, Object body) {
-        return send(request(path, token).header("Content-Type", "application/json").PUT(body(body)));
+    public Answer put(String path, String token, Object body, String... headers) {
+        return send(withHeaders(request(path, token), headers).header("Content-Type", "application/json")
+                .PUT(body(body)));
+    }
+
+    /** A body sent in chunks, so that the server cannot know its length before reading it. */
+    public Answer postChunked(String path, String token, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return send(request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))));
     }
 
     /** Any request, with raw body and headers, for the malformed cases. */
@@ -99,10 +115,14 @@ public final class Api {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
+        return send(withHeaders(builder, headers));
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder builder, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        return send(builder);
+        return builder;
     }
 
     public static Map<String, Object> map(Object... keyValues) {

@@ -1,6 +1,14 @@
 package app.characters.infra.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.characters.infra.CharacterService;
+import app.characters.infra.support.Api.Answer;
+import app.characters.infra.support.Api.User;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,5 +38,59 @@ public abstract class ServiceTest {
 
     protected long eventCount() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+    }
+
+    protected long eventCount(UUID characterId) {
+        return jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?",
+                Long.class, characterId.toString());
+    }
+
+    protected long versionRows(UUID characterId) {
+        return jdbc.queryForObject("select count(*) from character_version where character_id = ?", Long.class,
+                characterId);
+    }
+
+    /** A word no other test uses, to find this test's characters among everyone's. */
+    protected static String uniqueTag() {
+        return "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    }
+
+    protected static String path(UUID characterId) {
+        return "/api/v1/characters/" + characterId;
+    }
+
+    /** A new character of the owner's, made public; answers its id. */
+    protected UUID publicCharacter(User owner, String name) {
+        UUID id = api.createCharacter(owner, name).id();
+        Answer changed = api.put(path(id) + "/visibility", owner.token(), Api.map("visibility", "PUBLIC"));
+        assertThat(changed.status()).isEqualTo(200);
+        return id;
+    }
+
+    /**
+     * The answer is an RFC 9457 problem with that status, and shows nothing of the service's insides.
+     */
+    public static Answer assertProblem(Answer answer, int status) {
+        assertThat(answer.status()).as("status of %s", answer.response().body()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().path("status").asInt()).isEqualTo(status);
+        assertThat(answer.response().body())
+                .doesNotContain("Exception", "org.", "SQL", "at app.", "java.");
+        return answer;
+    }
+
+    /** A 400 problem whose {@code errors} name the field. */
+    public static Answer assertFieldRejected(Answer answer, String field) {
+        assertProblem(answer, 400);
+        assertThat(fields(answer)).contains(field);
+        return answer;
+    }
+
+    public static List<String> fields(Answer answer) {
+        List<String> fields = new ArrayList<>();
+        for (JsonNode error : answer.body().path("errors")) {
+            fields.add(error.path("field").asText());
+        }
+        return fields;
     }
 }
