@@ -136,6 +136,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                     : "has the wrong type" + (target == null ? "" : ", expected " + describe(target));
             detail = field + " " + message;
             errors = List.of(new InvalidRequest.FieldError(field, message));
+        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            detail = field + " is out of range or of the wrong type";
+            errors = List.of(new InvalidRequest.FieldError(field, "is out of range or of the wrong type"));
         } else if (cause instanceof JsonProcessingException) {
             detail = "the body is not well-formed JSON";
         } else if (cause == null) {
@@ -177,9 +181,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The dotted path of the field a low-level number error stopped at. */
     private static String currentPath(InputCoercionException e) {
         java.util.Deque<String> names = new java.util.ArrayDeque<>();
-        if (e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) {
-            for (com.fasterxml.jackson.core.JsonStreamContext context = parser.getParsingContext(); context != null;
-                 context = context.getParent()) {
+        if (e.getProcessor() != null) {
+            for (com.fasterxml.jackson.core.JsonStreamContext context = e.getProcessor().getParsingContext();
+                 context != null; context = context.getParent()) {
                 if (context.getCurrentName() != null) {
                     names.push(context.getCurrentName());
                 }

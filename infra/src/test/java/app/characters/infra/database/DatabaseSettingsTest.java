@@ -8,7 +8,6 @@ import app.characters.infra.database.DatabaseSettings.Type;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class DatabaseSettingsTest {
@@ -71,7 +70,6 @@ class DatabaseSettingsTest {
     }
 
     @Test
-    @Disabled("bug: DATABASE_URL user info is decoded with URLDecoder (form encoding), so a '+' in the password becomes a space")
     void aPlusInAHerokuUrlsPasswordIsAPlus() {
         // in a URL's user info a '+' is itself; only form encoding reads it as a space
         assertThat(from("DATABASE_URL", "postgres://app:a+b@db.example.com/characters").password()).isEqualTo("a+b");
