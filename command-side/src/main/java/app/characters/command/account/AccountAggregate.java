@@ -2,6 +2,8 @@ package app.characters.command.account;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import app.characters.kernel.account.AccountMessages.ChangePassword;
+import app.characters.kernel.account.AccountMessages.PasswordChanged;
 import app.characters.kernel.account.AccountMessages.RegisterUser;
 import app.characters.kernel.account.AccountMessages.UserRegistered;
 import app.characters.kernel.account.AccountRules;
@@ -29,6 +31,14 @@ public class AccountAggregate {
         claims.claim(command.userId(), command.username(), command.email());
         apply(new UserRegistered(command.userId(), command.username(), command.email(), command.passwordHash(),
                 command.role()));
+    }
+
+    @CommandHandler
+    public void handle(ChangePassword command) {
+        if (command.passwordHash() == null || command.passwordHash().isBlank()) {
+            throw new IllegalArgumentException("a password hash is required");
+        }
+        apply(new PasswordChanged(userId, command.passwordHash()));
     }
 
     @EventSourcingHandler

@@ -1,5 +1,6 @@
 package app.characters.infra.web;
 
+import app.characters.infra.security.AbuseLimits;
 import app.characters.infra.security.Actor;
 import app.characters.infra.security.Passwords;
 import app.characters.infra.security.Sessions;
@@ -10,6 +11,7 @@ import app.characters.kernel.account.AccountMessages.RegisterUser;
 import app.characters.kernel.account.AccountMessages.UserProfile;
 import app.characters.kernel.account.AccountRules;
 import app.characters.kernel.account.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -47,11 +49,13 @@ class AccountController {
     private final Messaging messaging;
     private final Passwords passwords;
     private final Sessions sessions;
+    private final AbuseLimits limits;
 
-    AccountController(Messaging messaging, Passwords passwords, Sessions sessions) {
+    AccountController(Messaging messaging, Passwords passwords, Sessions sessions, AbuseLimits limits) {
         this.messaging = messaging;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.limits = limits;
     }
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -77,13 +81,14 @@ class AccountController {
 
     @PostMapping(path = "/sessions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    SessionAnswer login(@RequestBody Login body) {
+    SessionAnswer login(@RequestBody Login body, HttpServletRequest http) {
         InvalidRequest.check()
                 .require(body.login() != null && !body.login().isBlank() && body.login().length() <= 254, "login",
                         "is required")
                 .require(body.password() != null && !body.password().isEmpty()
                         && body.password().length() <= AccountRules.MAX_PASSWORD, "password", "is required")
                 .orThrow();
+        limits.login(body.login(), http);
         Credentials credentials = messaging.askOptional(new FindCredentials(body.login().strip()), Credentials.class);
         boolean matches = passwords.matches(body.password(), credentials == null ? null : credentials.passwordHash());
         if (credentials == null || !matches) {

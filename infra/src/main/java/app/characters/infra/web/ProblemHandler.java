@@ -1,5 +1,7 @@
 package app.characters.infra.web;
 
+import app.characters.infra.security.AttemptLimiter;
+import app.characters.infra.security.PasswordResets;
 import app.characters.infra.security.Unauthorized;
 import app.characters.kernel.common.Rejected;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -65,6 +67,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> answer = problem(HttpStatus.UNAUTHORIZED, e.getMessage(), null, request);
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").body(answer.getBody());
+    }
+
+    @ExceptionHandler(AttemptLimiter.TooManyAttempts.class)
+    ResponseEntity<Object> tooMany(AttemptLimiter.TooManyAttempts e, HttpServletRequest request) {
+        ResponseEntity<Object> answer = problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), null, request);
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds())).body(answer.getBody());
+    }
+
+    @ExceptionHandler(PasswordResets.InvalidResetToken.class)
+    ResponseEntity<Object> invalidResetToken(PasswordResets.InvalidResetToken e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of(new InvalidRequest.FieldError("token",
+                "is unknown, used or expired")), request);
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)

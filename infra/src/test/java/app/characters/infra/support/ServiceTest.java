@@ -20,7 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * extends this shares one running service, so tests make their own users and characters.
  */
 @SpringBootTest(classes = CharacterService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"app.database.ephemeral=true", "DB_POOL_SIZE=20"})
+        properties = {"app.database.ephemeral=true", "DB_POOL_SIZE=20", "MAIL_OUTBOX_DIR=target/test-outbox",
+                // every test signs in from 127.0.0.1: the per-address limits are tested on their own
+                "app.limits.login-per-address=1000000", "app.limits.reset-per-address=1000000"})
 public abstract class ServiceTest {
 
     @LocalServerPort

@@ -3,6 +3,7 @@ package app.characters.query.account;
 import app.characters.kernel.account.AccountMessages.Credentials;
 import app.characters.kernel.account.AccountMessages.FindCredentials;
 import app.characters.kernel.account.AccountMessages.FindUser;
+import app.characters.kernel.account.AccountMessages.PasswordChanged;
 import app.characters.kernel.account.AccountMessages.UserProfile;
 import app.characters.kernel.account.AccountMessages.UserRegistered;
 import app.characters.kernel.common.Rejected;
@@ -35,6 +36,14 @@ class UserProjection {
         if (entityManager.find(UserRow.class, event.userId()) == null) {
             entityManager.persist(new UserRow(event.userId(), event.username(), event.email(), event.passwordHash(),
                     event.role(), occurredAt));
+        }
+    }
+
+    @EventHandler
+    void on(PasswordChanged event) {
+        UserRow row = entityManager.find(UserRow.class, event.userId());
+        if (row != null) {
+            row.changePassword(event.passwordHash());
         }
     }
 

@@ -40,6 +40,10 @@ class UserRow {
         this.createdAt = createdAt;
     }
 
+    void changePassword(String hash) {
+        passwordHash = hash;
+    }
+
     UUID getId() {
         return id;
     }

@@ -19,6 +19,22 @@ public final class AccountMessages {
     public record UserRegistered(UUID userId, String username, String email, String passwordHash, Role role) {
     }
 
+    /** A new password, already hashed: the command and the event never carry the password itself. */
+    public record ChangePassword(@TargetAggregateIdentifier UUID userId, String passwordHash) {
+        @Override
+        public String toString() {
+            return "ChangePassword[userId=" + userId + "]";
+        }
+    }
+
+    @Revision("1")
+    public record PasswordChanged(UUID userId, String passwordHash) {
+        @Override
+        public String toString() {
+            return "PasswordChanged[userId=" + userId + "]";
+        }
+    }
+
     public record FindUser(UUID userId) {
     }
 
