@@ -27,8 +27,12 @@ public sealed interface CharacterEvent {
     record AttributesChanged(UUID characterId, Attributes attributes) implements CharacterEvent {
     }
 
-    @Revision("1")
-    record ExperienceGained(UUID characterId, long amount, String reason, long total, int level)
+    /**
+     * Revision 2 renamed {@code total} to {@code totalExperience}; stored revision-1 events are
+     * upcast on reading (see the infra module's ExperienceGainedUpcaster).
+     */
+    @Revision("2")
+    record ExperienceGained(UUID characterId, long amount, String reason, long totalExperience, int level)
             implements CharacterEvent {
     }
 

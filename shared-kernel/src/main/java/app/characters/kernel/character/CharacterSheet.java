@@ -53,7 +53,7 @@ public record CharacterSheet(UUID id, UUID ownerId, String name, Race race, Char
         } else if (event instanceof AttributesChanged e) {
             next = with(name, e.attributes(), experience, level, visibility, status, equipment, skills);
         } else if (event instanceof ExperienceGained e) {
-            next = with(name, attributes, e.total(), e.level(), visibility, status, equipment, skills);
+            next = with(name, attributes, e.totalExperience(), e.level(), visibility, status, equipment, skills);
         } else if (event instanceof VisibilityChanged e) {
             next = with(name, attributes, experience, level, e.visibility(), status, equipment, skills);
         } else if (event instanceof CharacterRetired) {
