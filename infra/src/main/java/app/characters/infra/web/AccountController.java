@@ -1,5 +1,6 @@
 package app.characters.infra.web;
 
+import app.characters.infra.metrics.LoginMetrics;
 import app.characters.infra.security.Actor;
 import app.characters.infra.security.Passwords;
 import app.characters.infra.security.Sessions;
@@ -47,11 +48,13 @@ class AccountController {
     private final Messaging messaging;
     private final Passwords passwords;
     private final Sessions sessions;
+    private final LoginMetrics loginMetrics;
 
-    AccountController(Messaging messaging, Passwords passwords, Sessions sessions) {
+    AccountController(Messaging messaging, Passwords passwords, Sessions sessions, LoginMetrics loginMetrics) {
         this.messaging = messaging;
         this.passwords = passwords;
         this.sessions = sessions;
+        this.loginMetrics = loginMetrics;
     }
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -87,6 +90,7 @@ class AccountController {
         Credentials credentials = messaging.askOptional(new FindCredentials(body.login().strip()), Credentials.class);
         boolean matches = passwords.matches(body.password(), credentials == null ? null : credentials.passwordHash());
         if (credentials == null || !matches) {
+            loginMetrics.failed();
             throw new app.characters.infra.security.Unauthorized("invalid login or password");
         }
         Sessions.Opened session = sessions.open(credentials.userId());

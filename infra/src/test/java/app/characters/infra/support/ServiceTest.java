@@ -3,6 +3,7 @@ package app.characters.infra.support;
 import app.characters.infra.CharacterService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(classes = CharacterService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.database.ephemeral=true", "DB_POOL_SIZE=20"})
+@AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus answers
 public abstract class ServiceTest {
 
     @LocalServerPort
