@@ -304,7 +304,7 @@
             return { version: v.version, experience: s.experience, level: s.level };
         });
         const width = 640, height = 300;
-        const pad = { left: 64, right: 48, top: 34, bottom: 40 };
+        const pad = { left: 56, right: 40, top: 48, bottom: 40 };
         const plotW = width - pad.left - pad.right, plotH = height - pad.top - pad.bottom;
         const first = points[0].version, last = points[points.length - 1].version;
         const maxXp = niceCeiling(Math.max(1, ...points.map((p) => p.experience)));
@@ -326,8 +326,8 @@
             svg.append(text(x(version), pad.top + plotH + 16, String(version), 'middle', 'axis-label'));
         }
         svg.append(text(pad.left + plotW / 2, height - 6, 'version', 'middle', 'axis-label'));
-        svg.append(text(pad.left - 8, pad.top - 14, 'experience', 'end', 'axis-label'));
-        svg.append(text(pad.left + plotW + 8, pad.top - 14, 'level', 'start', 'axis-label'));
+        svg.append(text(8, pad.top - 14, 'experience', 'start', 'axis-label'));
+        svg.append(text(width - 8, pad.top - 14, 'level', 'end', 'axis-label'));
 
         for (const version of [picked('from'), picked('to')]) {
             if (version !== null && version >= first && version <= last) {
@@ -352,7 +352,7 @@
                 svg.append(dot);
             }
         }
-        svg.append(legend(pad.left, 16));
+        svg.append(legend(width / 2 - 90, 18));
         $('chart').replaceChildren(svg);
     }
 
@@ -381,7 +381,7 @@
 
     function niceCeiling(value) {
         const magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (const step of [1, 2, 2.5, 5, 10]) {
+        for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) {
             if (step * magnitude >= value) {
                 return step * magnitude;
             }

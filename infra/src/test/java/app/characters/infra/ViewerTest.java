@@ -61,7 +61,7 @@ class ViewerTest extends ServiceTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
-        browser.manage().window().setSize(new Dimension(1400, 1300));
+        browser.manage().window().setSize(new Dimension(1400, 1800));
     }
 
     @AfterEach
@@ -130,6 +130,7 @@ class ViewerTest extends ServiceTest {
                 .anySatisfy(line -> assertThat(line).contains("\"name\": \"" + name + " the Bold\""))
                 .anySatisfy(line -> assertThat(line).contains("\"strength\": 15"));
 
+        browser.executeScript("window.scrollTo(0, 0)");
         Path screenshot = Path.of("target", "viewer.png");
         Files.createDirectories(screenshot.getParent());
         Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), screenshot,

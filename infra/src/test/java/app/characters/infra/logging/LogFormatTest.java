@@ -2,11 +2,19 @@ package app.characters.infra.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
-import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.UrlResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.StringUtils;
 
 class LogFormatTest {
 
@@ -43,8 +51,14 @@ class LogFormatTest {
     }
 
     @Test
-    void springBootFindsIt() {
-        assertThat(SpringFactoriesLoader.forDefaultResourceLocation().load(EnvironmentPostProcessor.class))
-                .anySatisfy(processor -> assertThat(processor).isInstanceOf(LogFormat.class));
+    void springBootFindsIt() throws IOException {
+        List<String> processors = new ArrayList<>();
+        Enumeration<URL> files = getClass().getClassLoader().getResources("META-INF/spring.factories");
+        while (files.hasMoreElements()) {
+            Properties factories = PropertiesLoaderUtils.loadProperties(new UrlResource(files.nextElement()));
+            processors.addAll(StringUtils.commaDelimitedListToSet(
+                    factories.getProperty(EnvironmentPostProcessor.class.getName(), "")));
+        }
+        assertThat(processors).contains(LogFormat.class.getName());
     }
 }
