@@ -1,5 +1,6 @@
 package app.characters.infra.web;
 
+import app.characters.infra.metrics.LoginMetrics;
 import app.characters.infra.security.AbuseLimits;
 import app.characters.infra.security.Actor;
 import app.characters.infra.security.Passwords;
@@ -50,12 +51,15 @@ class AccountController {
     private final Passwords passwords;
     private final Sessions sessions;
     private final AbuseLimits limits;
+    private final LoginMetrics loginMetrics;
 
-    AccountController(Messaging messaging, Passwords passwords, Sessions sessions, AbuseLimits limits) {
+    AccountController(Messaging messaging, Passwords passwords, Sessions sessions, AbuseLimits limits,
+                      LoginMetrics loginMetrics) {
         this.messaging = messaging;
         this.passwords = passwords;
         this.sessions = sessions;
         this.limits = limits;
+        this.loginMetrics = loginMetrics;
     }
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -92,6 +96,7 @@ class AccountController {
         Credentials credentials = messaging.askOptional(new FindCredentials(body.login().strip()), Credentials.class);
         boolean matches = passwords.matches(body.password(), credentials == null ? null : credentials.passwordHash());
         if (credentials == null || !matches) {
+            loginMetrics.failed();
             throw new app.characters.infra.security.Unauthorized("invalid login or password");
         }
         Sessions.Opened session = sessions.open(credentials.userId());

@@ -65,6 +65,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 "the body is larger than " + MAX_BODY + " bytes");
         problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("requestId", RequestIdFilter.current(request));
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");

@@ -29,6 +29,7 @@ class ProblemErrorController implements ErrorController {
                 // the path itself was malformed; the answer goes without an instance
             }
         }
+        problem.setProperty("requestId", RequestIdFilter.current(request));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

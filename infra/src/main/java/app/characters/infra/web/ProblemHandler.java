@@ -171,7 +171,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             return null;
         }
         if (answer.getBody() instanceof ProblemDetail problem) {
-            problem.setInstance(URI.create(((ServletWebRequest) request).getRequest().getRequestURI()));
+            HttpServletRequest servletRequest = ((ServletWebRequest) request).getRequest();
+            problem.setInstance(URI.create(servletRequest.getRequestURI()));
+            problem.setProperty("requestId", RequestIdFilter.current(servletRequest));
         }
         return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(answer.getBody());
@@ -184,6 +186,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (errors != null && !errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
+        problem.setProperty("requestId", RequestIdFilter.current(request));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

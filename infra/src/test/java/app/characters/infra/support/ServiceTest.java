@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         properties = {"app.database.ephemeral=true", "DB_POOL_SIZE=20", "MAIL_OUTBOX_DIR=target/test-outbox",
                 // every test signs in from 127.0.0.1: the per-address limits are tested on their own
                 "app.limits.login-per-address=1000000", "app.limits.reset-per-address=1000000"})
+@AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus answers
 public abstract class ServiceTest {
 
     @LocalServerPort
