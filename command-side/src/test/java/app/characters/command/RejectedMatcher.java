@@ -10,23 +10,41 @@ import org.hamcrest.TypeSafeMatcher;
 public final class RejectedMatcher extends TypeSafeMatcher<Rejected> {
 
     private final Kind kind;
+    private final String[] saying;
 
-    private RejectedMatcher(Kind kind) {
+    private RejectedMatcher(Kind kind, String... saying) {
         this.kind = kind;
+        this.saying = saying;
     }
 
     public static Matcher<Rejected> rejected(Kind kind) {
         return new RejectedMatcher(kind);
     }
 
+    /** A refusal of that kind whose message names each of the given parts, so the client learns what is wrong. */
+    public static Matcher<Rejected> rejected(Kind kind, String... saying) {
+        return new RejectedMatcher(kind, saying);
+    }
+
     @Override
     protected boolean matchesSafely(Rejected rejected) {
-        return rejected.kind() == kind;
+        if (rejected.kind() != kind) {
+            return false;
+        }
+        for (String part : saying) {
+            if (rejected.getMessage() == null || !rejected.getMessage().contains(part)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public void describeTo(Description description) {
         description.appendText("Rejected of kind ").appendValue(kind);
+        if (saying.length > 0) {
+            description.appendText(" saying ").appendValueList("", ", ", "", saying);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package app.characters.command.template;
 
 import app.characters.command.character.CharacterAggregate;
+import app.characters.kernel.character.CharacterRules;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.common.Rejected;
 import app.characters.kernel.template.TemplateMessages.SaveTemplate;
@@ -27,10 +28,7 @@ class TemplateCommandHandler {
 
     @CommandHandler
     UUID handle(SaveTemplate command) throws Exception {
-        String name = command.name() == null ? "" : command.name().strip();
-        if (name.isEmpty() || name.length() > CharacterSheet.MAX_NAME_LENGTH) {
-            throw new IllegalArgumentException("name must be 1.." + CharacterSheet.MAX_NAME_LENGTH + " characters");
-        }
+        String name = CharacterRules.name(command.name());
         CharacterSheet sheet = characters.load(command.characterId().toString())
                 .invoke(character -> character.sheetFor(command.actorId()));
         if (!sheet.isOwnedBy(command.actorId())) {

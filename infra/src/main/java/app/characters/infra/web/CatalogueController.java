@@ -45,7 +45,8 @@ class CatalogueController {
             InvalidRequest.check()
                     .require(Skills.validId(id), "id", "must be a lower-case slug such as fireball (at most "
                             + Skills.MAX_ID_LENGTH + " characters)")
-                    .require(name != null && !name.isBlank() && name.strip().length() <= Skills.MAX_NAME_LENGTH,
+                    .require(name != null && !name.isBlank()
+                            && CharacterRequests.codePoints(name.strip()) <= Skills.MAX_NAME_LENGTH,
                             "name", "must be 1.." + Skills.MAX_NAME_LENGTH + " characters")
                     .require(category != null, "category", "is required, one of " + Arrays.toString(SkillCategory.values()))
                     .require(minLevel == null || (minLevel >= 1 && minLevel <= Levels.MAX_LEVEL), "minLevel",

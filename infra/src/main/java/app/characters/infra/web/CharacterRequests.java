@@ -83,7 +83,7 @@ final class CharacterRequests {
                     .require(amount != null && amount >= 1 && amount <= CharacterRules.MAX_EXPERIENCE_GAIN, "amount",
                             "must be 1.." + CharacterRules.MAX_EXPERIENCE_GAIN)
                     .require(reason != null && !reason.isBlank()
-                                    && reason.strip().codePointCount(0, reason.strip().length()) <= CharacterRules.MAX_REASON_LENGTH,
+                                    && codePoints(reason.strip()) <= CharacterRules.MAX_REASON_LENGTH,
                             "reason", "must be 1.." + CharacterRules.MAX_REASON_LENGTH + " characters")
                     .orThrow();
         }
@@ -106,7 +106,7 @@ final class CharacterRequests {
     record NewItem(String name, ItemType type, Rarity rarity, Double weight, Map<String, Integer> statModifiers) {
         void validate() {
             InvalidRequest.Check check = InvalidRequest.check()
-                    .require(name != null && !name.isBlank() && name.strip().length() <= Equipment.MAX_NAME_LENGTH,
+                    .require(name != null && !name.isBlank() && codePoints(name.strip()) <= Equipment.MAX_NAME_LENGTH,
                             "name", "must be 1.." + Equipment.MAX_NAME_LENGTH + " characters after trimming")
                     .require(type != null, "type", "is required, one of " + Arrays.toString(ItemType.values()))
                     .require(rarity != null, "rarity", "is required, one of " + Arrays.toString(Rarity.values()))
@@ -144,9 +144,12 @@ final class CharacterRequests {
         }
     }
 
+    static int codePoints(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
     private static void checkName(InvalidRequest.Check check, String name) {
-        check.require(name != null && !name.isBlank()
-                        && name.strip().codePointCount(0, name.strip().length()) <= CharacterSheet.MAX_NAME_LENGTH,
+        check.require(name != null && !name.isBlank() && codePoints(name.strip()) <= CharacterSheet.MAX_NAME_LENGTH,
                 "name", "must be 1.." + CharacterSheet.MAX_NAME_LENGTH + " characters after trimming");
     }
 }

@@ -53,6 +53,26 @@ public final class Api {
         public long version() {
             return body.path("version").asLong();
         }
+
+        /** The id of the item of that name the character in this answer carries. */
+        public UUID itemId(String name) {
+            for (JsonNode item : body.path("equipment")) {
+                if (item.path("name").asText().equals(name)) {
+                    return UUID.fromString(item.path("id").asText());
+                }
+            }
+            throw new IllegalStateException("no item named " + name + " in " + body);
+        }
+
+        /** The item of that name the character in this answer carries. */
+        public JsonNode item(String name) {
+            for (JsonNode item : body.path("equipment")) {
+                if (item.path("name").asText().equals(name)) {
+                    return item;
+                }
+            }
+            throw new IllegalStateException("no item named " + name + " in " + body);
+        }
     }
 
     public User signUp() {
@@ -72,6 +92,17 @@ public final class Api {
         return new User(created.id(), username, email, session.text("token"));
     }
 
+    /** An existing account, signed in by username or email. */
+    public User signIn(String login, String password) {
+        Answer session = post("/api/v1/sessions", null, Map.of("login", login, "password", password));
+        if (session.status() != 201) {
+            throw new IllegalStateException("login failed: " + session.status() + " " + session.body());
+        }
+        String token = session.text("token");
+        Answer me = get("/api/v1/users/me", token);
+        return new User(UUID.fromString(session.text("userId")), me.text("username"), me.text("email"), token);
+    }
+
     /** A new character of the user's, at version 1. */
     public Answer createCharacter(User owner, String name) {
         Answer created = post("/api/v1/characters", owner.token(),
@@ -80,6 +111,21 @@ public final class Api {
             throw new IllegalStateException("create failed: " + created.status() + " " + created.body());
         }
         return created;
+    }
+
+    /** A new item in the character's pack; the answer is the character. */
+    public Answer addItem(User owner, UUID characterId, String name, String type, Map<String, Integer> modifiers) {
+        Answer added = post("/api/v1/characters/" + characterId + "/equipment", owner.token(),
+                item(name, type, modifiers));
+        if (added.status() != 201) {
+            throw new IllegalStateException("adding an item failed: " + added.status() + " " + added.body());
+        }
+        return added;
+    }
+
+    /** The body of a new item of common rarity. */
+    public static Map<String, Object> item(String name, String type, Map<String, Integer> modifiers) {
+        return map("name", name, "type", type, "rarity", "COMMON", "weight", 1.5, "statModifiers", modifiers);
     }
 
     public Answer get(String path, String token) {

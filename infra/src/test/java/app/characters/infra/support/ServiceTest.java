@@ -23,9 +23,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(classes = CharacterService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.database.ephemeral=true", "DB_POOL_SIZE=20", "MAIL_OUTBOX_DIR=target/test-outbox",
                 // every test signs in from 127.0.0.1: the per-address limits are tested on their own
-                "app.limits.login-per-address=1000000", "app.limits.reset-per-address=1000000"})
+                "app.limits.login-per-address=1000000", "app.limits.reset-per-address=1000000",
+                "ADMIN_USERNAME=" + ServiceTest.ADMIN_USERNAME, "ADMIN_EMAIL=" + ServiceTest.ADMIN_EMAIL,
+                "ADMIN_PASSWORD=" + ServiceTest.ADMIN_PASSWORD})
 @AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus answers
 public abstract class ServiceTest {
+
+    /** The one admin the service creates at start from its ADMIN_* settings. */
+    protected static final String ADMIN_USERNAME = "catalogue_admin";
+    protected static final String ADMIN_EMAIL = "catalogue.admin@example.com";
+    protected static final String ADMIN_PASSWORD = "an admin password, long enough";
 
     @LocalServerPort
     private int port;
@@ -96,5 +103,9 @@ public abstract class ServiceTest {
             fields.add(error.path("field").asText());
         }
         return fields;
+    }
+
+    protected Api.User admin() {
+        return api.signIn(ADMIN_USERNAME, ADMIN_PASSWORD);
     }
 }
