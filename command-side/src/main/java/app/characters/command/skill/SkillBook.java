@@ -1,15 +1,13 @@
 package app.characters.command.skill;
 
+import app.characters.command.store.FirstEvent;
 import app.characters.kernel.character.SkillDefinition;
 import app.characters.kernel.skill.SkillMessages.SkillDefined;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
-/**
- * Looks skills up on the write side. A skill is defined once and never changes, so its first
- * event is the whole of it, read straight from the event store without loading or locking an aggregate.
- */
+/** Looks skills up on the write side; a skill is defined once and never changes. */
 @Component
 public class SkillBook {
 
@@ -20,10 +18,6 @@ public class SkillBook {
     }
 
     public Optional<SkillDefinition> find(String skillId) {
-        return eventStore.readEvents(skillId, 0).asStream()
-                .map(message -> message.getPayload())
-                .filter(SkillDefined.class::isInstance)
-                .map(payload -> ((SkillDefined) payload).definition())
-                .findFirst();
+        return FirstEvent.of(eventStore, skillId, SkillDefined.class).map(SkillDefined::definition);
     }
 }

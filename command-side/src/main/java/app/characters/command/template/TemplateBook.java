@@ -1,5 +1,6 @@
 package app.characters.command.template;
 
+import app.characters.command.store.FirstEvent;
 import app.characters.kernel.template.TemplateMessages.TemplateSaved;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,10 +18,6 @@ public class TemplateBook {
     }
 
     public Optional<TemplateSaved> find(UUID templateId) {
-        return eventStore.readEvents(templateId.toString(), 0).asStream()
-                .map(message -> message.getPayload())
-                .filter(TemplateSaved.class::isInstance)
-                .map(TemplateSaved.class::cast)
-                .findFirst();
+        return FirstEvent.of(eventStore, templateId.toString(), TemplateSaved.class);
     }
 }

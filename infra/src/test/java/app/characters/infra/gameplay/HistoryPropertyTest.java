@@ -219,8 +219,4 @@ class HistoryPropertyTest extends ServiceTest {
             }
         }
     }
-
-    private static String path(UUID id) {
-        return "/api/v1/characters/" + id;
-    }
 }
