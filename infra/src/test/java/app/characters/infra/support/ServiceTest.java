@@ -105,7 +105,13 @@ public abstract class ServiceTest {
         return fields;
     }
 
+    /**
+     * The admin, signed in once per running service: logins are limited per account, and a
+     * session lasts a day.
+     */
     protected Api.User admin() {
-        return api.signIn(ADMIN_USERNAME, ADMIN_PASSWORD);
+        return ADMINS.computeIfAbsent(port, p -> api.signIn(ADMIN_USERNAME, ADMIN_PASSWORD));
     }
+
+    private static final java.util.Map<Integer, Api.User> ADMINS = new java.util.concurrent.ConcurrentHashMap<>();
 }
