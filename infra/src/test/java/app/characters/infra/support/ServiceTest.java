@@ -22,7 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(classes = CharacterService.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"app.database.ephemeral=true", "DB_POOL_SIZE=20", "MAIL_OUTBOX_DIR=target/test-outbox",
                 // every test signs in from 127.0.0.1: the per-address limits are tested on their own
-                "app.limits.login-per-address=1000000", "app.limits.reset-per-address=1000000"})
+                "app.limits.login-per-address=1000000", "app.limits.reset-per-address=1000000",
+                // the admin of the skill catalogue, created at start like in production
+                "ADMIN_USERNAME=catalogue-admin", "ADMIN_EMAIL=catalogue-admin@example.com",
+                "ADMIN_PASSWORD=the admin's long password"})
 public abstract class ServiceTest {
 
     @LocalServerPort
