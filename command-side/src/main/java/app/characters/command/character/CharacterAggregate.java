@@ -280,6 +280,10 @@ public class CharacterAggregate {
             if (!sheet.publiclyVisible()) {
                 throw Rejected.notFound("character " + id + " not found");
             }
+            if (sheet.retired()) {
+                // others can no longer see it, so they are told it is gone rather than that it is not theirs
+                throw Rejected.gone("character " + id + " is retired");
+            }
             throw Rejected.forbidden("only the owner may change character " + id);
         }
         if (sheet.retired()) {

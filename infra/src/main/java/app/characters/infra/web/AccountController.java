@@ -45,6 +45,10 @@ class AccountController {
     }
 
     record SessionAnswer(String token, Instant expiresAt, UUID userId) {
+        @Override
+        public String toString() {
+            return "SessionAnswer[userId=" + userId + ", expiresAt=" + expiresAt + "]";
+        }
     }
 
     private final Messaging messaging;

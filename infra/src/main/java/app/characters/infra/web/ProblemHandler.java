@@ -137,9 +137,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             detail = field + " " + message;
             errors = List.of(new InvalidRequest.FieldError(field, message));
         } else if (cause instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+            // a string StrictJson refused for its content, or a number or boolean where a string belongs
             String field = path(format);
-            detail = field + " must not contain the NUL character";
-            errors = List.of(new InvalidRequest.FieldError(field, "must not contain the NUL character"));
+            String message = format.getValue() instanceof String ? format.getOriginalMessage()
+                    : "has the wrong type, expected a string";
+            detail = field + " " + message;
+            errors = List.of(new InvalidRequest.FieldError(field, message));
         } else if (cause instanceof InputCoercionException tooBig) {
             String field = currentPath(tooBig);
             detail = field + " is out of range";

@@ -37,7 +37,10 @@ class StrictJson {
         });
     }
 
-    /** PostgreSQL cannot store U+0000 in text; such a string is refused as bad input, naming its field. */
+    /**
+     * PostgreSQL cannot store U+0000 in text, and a lone UTF-16 surrogate (JSON's {@code "\ud800"})
+     * is no character at all: it would be stored as '?'. Such a string is refused as bad input, naming its field.
+     */
     static final class NoNulStrings extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
@@ -45,7 +48,23 @@ class StrictJson {
             if (value != null && value.indexOf('\u0000') >= 0) {
                 throw InvalidFormatException.from(parser, "must not contain the NUL character", value, String.class);
             }
+            if (value != null && hasLoneSurrogate(value)) {
+                throw InvalidFormatException.from(parser, "must be valid Unicode text (no unpaired surrogates)", value,
+                        String.class);
+            }
             return value;
+        }
+
+        private static boolean hasLoneSurrogate(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char ch = value.charAt(i);
+                if (Character.isHighSurrogate(ch) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(ch)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }

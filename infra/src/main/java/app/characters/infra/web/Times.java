@@ -7,19 +7,23 @@ import java.time.format.DateTimeParseException;
 /** Reads ISO-8601 times from query parameters. */
 final class Times {
 
+    /** Years the database can compare against; ISO-8601 allows far more, PostgreSQL does not. */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private Times() {
     }
 
     static Instant parse(String field, String value) {
+        Instant time;
         try {
-            OffsetDateTime time = OffsetDateTime.parse(value.strip());
-            // Four-digit years only (RFC 3339): wider ones parse, but the database cannot compare them.
-            if (time.getYear() < 1 || time.getYear() > 9999) {
-                throw InvalidRequest.of(field, "must be an ISO-8601 time with a year from 0001 to 9999");
-            }
-            return time.toInstant();
+            time = OffsetDateTime.parse(value.strip()).toInstant();
         } catch (DateTimeParseException notIso) {
             throw InvalidRequest.of(field, "must be an ISO-8601 time such as 2026-11-24T10:00:00Z");
         }
+        if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
+            throw InvalidRequest.of(field, "must be a time between the years 0001 and 9999");
+        }
+        return time;
     }
 }
