@@ -2,6 +2,8 @@ package app.characters.infra;
 
 import app.characters.infra.cli.Cli;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -42,13 +44,15 @@ public class CharacterService {
      * (starter skills, admin account) and no scheduled backups, so that a command finds the store as it
      * is; no per-handler time limits either, which cost a timer for every event a replay hands on.
      */
-    public static ConfigurableApplicationContext startForCommand() {
+    public static ConfigurableApplicationContext startForCommand(String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("--app.role=command", "--axon.timeout.enabled=false",
+                "--logging.level.root=WARN", "--logging.level.org.springframework.boot.SpringApplication=OFF",
+                "--logging.level.org.springframework.context.annotation=ERROR"));
+        args.addAll(List.of(extraArgs));
         return new SpringApplicationBuilder(CharacterService.class)
                 .web(WebApplicationType.NONE)
                 .logStartupInfo(false)
-                .run("--app.role=command", "--axon.timeout.enabled=false", "--logging.level.root=WARN",
-                        "--logging.level.org.springframework.boot.SpringApplication=OFF",
-                        "--logging.level.org.springframework.context.annotation=ERROR");
+                .run(args.toArray(String[]::new));
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package app.characters.infra.backup;
 
+import app.characters.infra.eventstore.StoredEvent;
+import app.characters.infra.eventstore.StoredEvents;
 import app.characters.infra.progress.Progress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.BufferedInputStream;
@@ -32,9 +34,13 @@ public final class BackupReader {
     private BackupReader() {
     }
 
-    /** The manifest, read through the zip's directory. It says what the file claims; {@link #verify} checks it. */
+    /**
+     * The manifest, read through the zip's directory, once the file is seen to end with its checksum.
+     * It says what the file claims; {@link #verify} checks it.
+     */
     public static Manifest manifest(Path file) {
         requireFile(file);
+        trailerChecksum(file);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             ZipEntry entry = zip.getEntry(BackupFormat.MANIFEST_ENTRY);
             if (entry == null) {

@@ -1,5 +1,7 @@
 package app.characters.infra.backup;
 
+import app.characters.infra.eventstore.AppendLock;
+import app.characters.infra.eventstore.StoredEvents;
 import app.characters.infra.progress.Progress;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;

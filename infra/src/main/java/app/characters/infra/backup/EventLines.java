@@ -1,5 +1,6 @@
 package app.characters.infra.backup;
 
+import app.characters.infra.eventstore.StoredEvent;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,7 @@
 package app.characters.infra.backup;
 
+import app.characters.infra.eventstore.EventImport;
+import app.characters.infra.eventstore.StoredEvent;
 import app.characters.infra.progress.Progress;
 import app.characters.infra.projection.ProjectionRebuild;
 import java.nio.file.Path;

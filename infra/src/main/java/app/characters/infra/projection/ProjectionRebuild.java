@@ -1,9 +1,8 @@
 package app.characters.infra.projection;
 
-import app.characters.infra.backup.AppendLock;
-import app.characters.infra.backup.BackupException;
-import app.characters.infra.backup.StoredEvent;
-import app.characters.infra.backup.StoredEvents;
+import app.characters.infra.eventstore.AppendLock;
+import app.characters.infra.eventstore.StoredEvent;
+import app.characters.infra.eventstore.StoredEvents;
 import app.characters.infra.progress.Progress;
 import app.characters.kernel.account.AccountMessages.UserRegistered;
 import jakarta.persistence.EntityManager;
@@ -96,10 +95,10 @@ public class ProjectionRebuild {
                 return replayAll(withAccountClaims, progress);
             });
             return new Rebuilt(events, Duration.between(started, clock.instant()));
-        } catch (BackupException e) {
+        } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new BackupException("the rebuild of the read tables failed: " + e.getMessage(), e);
+            throw new IllegalStateException("the rebuild of the read tables failed: " + e.getMessage(), e);
         }
     }
 

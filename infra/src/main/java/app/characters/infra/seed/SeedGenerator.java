@@ -1,7 +1,7 @@
 package app.characters.infra.seed;
 
-import app.characters.infra.backup.StoredEvent;
 import app.characters.infra.catalogue.StarterSkills;
+import app.characters.infra.eventstore.StoredEvent;
 import app.characters.kernel.account.AccountMessages.UserRegistered;
 import app.characters.kernel.account.Role;
 import app.characters.kernel.character.Attributes;
@@ -68,7 +68,7 @@ final class SeedGenerator implements Iterator<StoredEvent> {
     static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
     private static final long SPAN_MILLIS = Duration.ofDays(700).toMillis();
     /** About how many events a seeded character has (measured over large seeds), for progress and pacing. */
-    static final int EVENTS_PER_CHARACTER = 50;
+    static final int EVENTS_PER_CHARACTER = 35;
 
     private static final List<String> ATTRIBUTE_NAMES = Attributes.NAMES;
     private static final Map<CharacterClass, int[]> ABILITY_ORDER = new HashMap<>();

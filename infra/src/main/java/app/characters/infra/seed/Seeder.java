@@ -1,8 +1,7 @@
 package app.characters.infra.seed;
 
-import app.characters.infra.backup.BackupException;
-import app.characters.infra.backup.EventImport;
-import app.characters.infra.backup.StoredEvent;
+import app.characters.infra.eventstore.EventImport;
+import app.characters.infra.eventstore.StoredEvent;
 import app.characters.infra.progress.Progress;
 import app.characters.infra.projection.ProjectionRebuild;
 import java.security.SecureRandom;
@@ -79,7 +78,7 @@ public class Seeder {
             generated += batch.size();
             bar.stepBy(batch.size());
         } catch (DuplicateKeyException e) {
-            throw new BackupException("a seeded username or email is taken by an account of another seed or a real "
+            throw new IllegalStateException("a seeded username or email is taken by an account of another seed or a real "
                     + "user; try another seed (" + inserted + " events were added before)", e);
         }
         return new Seeded(users, world.characters(), generated, inserted, Duration.between(started, clock.instant()));
@@ -98,7 +97,7 @@ public class Seeder {
                 projections.project(batch.stream().filter(e -> fresh.contains(e.eventIdentifier())).toList(), true);
                 return (long) fresh.size();
             } catch (SQLException e) {
-                throw new BackupException("storing seeded events failed: " + e.getMessage(), e);
+                throw new IllegalStateException("storing seeded events failed: " + e.getMessage(), e);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }

@@ -1,4 +1,4 @@
-package app.characters.infra.backup;
+package app.characters.infra.eventstore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,7 +36,7 @@ public class AppendLock {
     public static final long KEY = 0x43_48_41_52_41_43_54L;
 
     /** How long a backup waits for running commands before it gives up (and lets writers go on). */
-    static final Duration EXCLUSIVE_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration EXCLUSIVE_TIMEOUT = Duration.ofSeconds(15);
 
     AppendLock(CommandBus commandBus, JdbcTemplate jdbc) {
         ResultSetExtractor<Void> ignore = rows -> null;
@@ -73,8 +73,8 @@ public class AppendLock {
             } catch (SQLException e) {
                 lock.rollback();
                 if ("55P03".equals(e.getSQLState())) {
-                    throw new BackupException("commands kept the event store busy for " + EXCLUSIVE_TIMEOUT.toSeconds()
-                            + " s; no consistent point could be taken, try again");
+                    throw new IllegalStateException("commands kept the event store busy for "
+                            + EXCLUSIVE_TIMEOUT.toSeconds() + " s; no consistent point could be taken, try again");
                 }
                 throw e;
             }

@@ -1,4 +1,4 @@
-package app.characters.infra.backup;
+package app.characters.infra.eventstore;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

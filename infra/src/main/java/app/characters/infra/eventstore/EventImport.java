@@ -1,4 +1,4 @@
-package app.characters.infra.backup;
+package app.characters.infra.eventstore;
 
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;

@@ -1,4 +1,4 @@
-package app.characters.infra.backup;
+package app.characters.infra.eventstore;
 
 /**
  * One row of {@code domain_event_entry}, column for column, as the event store keeps it: the payload
