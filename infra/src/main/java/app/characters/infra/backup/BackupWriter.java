@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
@@ -74,7 +75,7 @@ public final class BackupWriter {
 
     private Created write(Path directory, Connection read, Manifest previous, Path since, long after, long through,
                           Instant started, Progress progress) throws Exception {
-        Instant createdAt = clock.instant();
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Manifest.Kind kind = previous == null ? Manifest.Kind.FULL : Manifest.Kind.INCREMENTAL;
         Path target = freeName(directory, createdAt, kind);
         Path partial = directory.resolve(target.getFileName() + ".partial");

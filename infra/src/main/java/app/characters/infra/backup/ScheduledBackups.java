@@ -41,7 +41,7 @@ class ScheduledBackups implements AutoCloseable {
             throw new IllegalStateException("BACKUP_SCHEDULE must be a cron expression of six fields, "
                     + "such as 0 0 3 * * * (every day at 03:00 UTC)");
         }
-        this.keep = parseKeep(keep);
+        this.keep = this.schedule.isEmpty() ? 0 : parseKeep(keep);
         this.directory = new BackupDirectory(BackupDirectory.configured(dir));
         this.writer = new BackupWriter(dataSource, clock);
     }

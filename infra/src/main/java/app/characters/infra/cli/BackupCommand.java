@@ -101,7 +101,7 @@ class BackupCommand {
                 Instant started = Instant.now();
                 try {
                     Manifest m;
-                    try (Progress.Bar bar = new ConsoleProgress("events").start("verify", -1)) {
+                    try (Progress.Bar bar = new ConsoleProgress("events").start("verify", BackupReader.manifest(file).eventCount())) {
                         m = BackupReader.verify(file, bar);
                     }
                     System.out.printf("verified %s: %s, %s, created %s, %s%n", file, describe(m), range(m),

@@ -15,7 +15,6 @@ import app.characters.infra.support.Api.User;
 import app.characters.infra.support.Dumps;
 import app.characters.infra.support.ServiceTest;
 import app.characters.kernel.character.CharacterCommand.GainExperience;
-import app.characters.kernel.character.CharacterCommand.RenameCharacter;
 import app.characters.kernel.character.CharacterSheet;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -228,27 +227,6 @@ class BackupAndRestoreTest extends ServiceTest {
 
         assertThat(rebuilt.events()).isEqualTo(eventCount());
         assertThat(Dumps.all(jdbc)).isEqualTo(live);
-    }
-
-    @Test
-    void seededCharactersTakeNewCommandsAndSeededUsersSignIn() {
-        List<Map<String, Object>> characters = jdbc.queryForList("select c.id, c.owner_id, c.version from character_summary c "
-                + "join user_account u on u.id = c.owner_id where c.status = 'ACTIVE' and u.password_hash like '$2a$10$%' "
-                + "order by c.version desc limit 5");
-        assertThat(characters).hasSize(5);
-        for (Map<String, Object> character : characters) {
-            UUID id = (UUID) character.get("id");
-            UUID owner = (UUID) character.get("owner_id");
-            long version = (Long) character.get("version");
-            CharacterSheet gained = send(new GainExperience(id, owner, version, 250, "Returned from the seed"), owner);
-            CharacterSheet renamed = send(new RenameCharacter(id, owner, version + 1, "Still Standing"), owner);
-            assertThat(gained.version()).isEqualTo(version + 1);
-            assertThat(renamed.version()).isEqualTo(version + 2);
-        }
-        String username = jdbc.queryForObject("select u.username from user_account u join account_claim c "
-                + "on c.user_id = u.id where u.username like '%\\_%' escape '\\' limit 1", String.class);
-        Answer login = api.post("/api/v1/sessions", null, Api.map("login", username, "password", Seeder.PASSWORD));
-        assertThat(login.status()).isEqualTo(201);
     }
 
     @Test
