@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.characters.infra.CharacterService;
 import app.characters.infra.axon.Actors;
 import app.characters.infra.cli.Cli;
+import app.characters.infra.eventstore.AppendLock;
 import app.characters.infra.progress.Progress;
 import app.characters.infra.projection.ProjectionRebuild;
 import app.characters.infra.seed.Seeder;
@@ -28,9 +29,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -180,6 +183,9 @@ class BackupAndRestoreTest extends ServiceTest {
             zip.write("{}\n".getBytes());
         }
         assertRefused(otherZip, "is not a complete backup");
+        Path future = sealed("future.zip", new Manifest(Manifest.FORMAT, 2, UUID.randomUUID(), "9.0", Instant.now(),
+                Manifest.Kind.FULL, null, 0, 0, 0, null, null, "events.ndjson", BackupFormat.hex(BackupFormat.sha256().digest()), 0));
+        assertRefused(future, "is in backup format version 2, this version of the service reads version 1");
 
         assertThat(Dumps.counts(target)).isEqualTo(empty);
         assertThat(Cli.run("backup", "verify", full.file().toString())).isZero();
@@ -274,6 +280,21 @@ class BackupAndRestoreTest extends ServiceTest {
     }
 
     @Test
+    void aCommandWaitsWhileABackupFixesItsSnapshotAndGoesOnRightAfter() throws Exception {
+        User user = api.signUp();
+        UUID id = api.createCharacter(user, "Patient").id();
+        CompletableFuture<CharacterSheet> gained = AppendLock.whileNoAppendInFlight(dataSource, () -> {
+            CompletableFuture<CharacterSheet> command = CompletableFuture.supplyAsync(
+                    () -> send(new GainExperience(id, user.id(), null, 10, "waited"), user.id()));
+            Thread.sleep(500);
+            assertThat(command).isNotDone();
+            return command;
+        });
+
+        assertThat(gained.get(30, TimeUnit.SECONDS).version()).isEqualTo(2);
+    }
+
+    @Test
     void scheduledBackupsKeepTheNewestAndPruningKeepsWhatTheyBuildOn() {
         ScheduledBackups scheduled = new ScheduledBackups("0 0 3 * * *", dir.toString(), "2", dataSource, Clock.systemUTC());
         for (int i = 0; i < 3; i++) {
@@ -307,6 +328,25 @@ class BackupAndRestoreTest extends ServiceTest {
 
     private void restore(List<Path> files, Instant until) {
         second.getBean(Restore.class).restore(files, until, Progress.SILENT);
+    }
+
+    /** A zip with an empty events entry and the given manifest, sealed with a correct checksum as this service seals its own. */
+    private Path sealed(String name, Manifest manifest) throws IOException {
+        Path file = dir.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.setComment(BackupFormat.PLACEHOLDER);
+            zip.putNextEntry(new ZipEntry(BackupFormat.EVENTS_ENTRY));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(BackupFormat.MANIFEST_ENTRY));
+            zip.write(BackupFormat.MANIFEST_JSON.writeValueAsBytes(manifest));
+            zip.closeEntry();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        BackupFormat.TrailerDigest digest = new BackupFormat.TrailerDigest();
+        digest.update(bytes, 0, bytes.length);
+        byte[] checksum = BackupFormat.ascii(digest.checksum());
+        System.arraycopy(checksum, 0, bytes, bytes.length - checksum.length, checksum.length);
+        return Files.write(file, bytes);
     }
 
     private Path copy(Path file, String name) throws IOException {
