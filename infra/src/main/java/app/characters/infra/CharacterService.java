@@ -22,6 +22,9 @@ public class CharacterService {
     public static void main(String[] args) {
         // Axon's update checker calls out at start; this machine has no route to it.
         System.setProperty("axoniq.update-checker.disabled", "true");
+        if (!Cli.serves(args)) {
+            Cli.quietLogging();
+        }
         int exit;
         try {
             exit = Cli.run(args);

@@ -131,7 +131,7 @@ public class Restore {
     }
 
     /** Orders the files as the chain they make, full backup first; refuses gaps, forks and strays. */
-    static List<Path> chain(List<Path> files) {
+    public static List<Path> chain(List<Path> files) {
         Map<UUID, Path> byPredecessor = new HashMap<>();
         Map<Path, Manifest> manifests = new HashMap<>();
         Path full = null;

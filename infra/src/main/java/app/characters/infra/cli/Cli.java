@@ -36,13 +36,11 @@ public class Cli {
             cmd.getErr().println("error: " + reason(e));
             return 1;
         });
-        boolean serve = args.length == 0 || args[0].equals("serve") || args[0].startsWith("--");
-        if (serve) {
+        if (serves(args)) {
             CharacterService.start(args.length > 0 && args[0].equals("serve")
                     ? java.util.Arrays.copyOfRange(args, 1, args.length) : args);
             return KEEP_RUNNING;
         }
-        quietLogging();
         return commandLine.execute(args);
     }
 
@@ -57,8 +55,13 @@ public class Cli {
         return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }
 
+    /** Whether these arguments run the service rather than a command. */
+    public static boolean serves(String... args) {
+        return args.length == 0 || args[0].equals("serve") || args[0].startsWith("--");
+    }
+
     /** The commands print what they did; the libraries' start-up chatter stays out of it. */
-    private static void quietLogging() {
+    public static void quietLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
         }

@@ -34,6 +34,8 @@ class RestoreCommand implements Callable<Integer> {
     public Integer call() {
         Instant limit = until == null ? null : parse(until);
         List<Path> paths = files.stream().map(f -> BackupCommand.directory(dir).resolve(f)).toList();
+        // missing, foreign or unchained files are said at once, before the service's beans take their seconds to start
+        Restore.chain(paths);
         try (ConfigurableApplicationContext context = CharacterService.startForCommand()) {
             Restore.Restored r = context.getBean(Restore.class).restore(paths, limit, new ConsoleProgress("events"));
             System.out.printf("restored %d file(s): imported %s; rebuilt the read tables from %s; %s in all%n",
