@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Makes "every event up to global index N" a fact that no later commit can change.
@@ -41,6 +42,10 @@ public class AppendLock {
     AppendLock(CommandBus commandBus, JdbcTemplate jdbc) {
         ResultSetExtractor<Void> ignore = rows -> null;
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                // outside a transaction the lock would end with its own statement and guard nothing
+                throw new IllegalStateException("commands must run in a transaction");
+            }
             jdbc.query("select pg_advisory_xact_lock_shared(?)", ignore, KEY);
             return chain.proceed();
         });
