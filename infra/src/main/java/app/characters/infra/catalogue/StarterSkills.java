@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  * already in the store is left alone, and a race with another node ends in one definition.
  */
 @Component
+@ConditionalOnProperty(name = "app.role", havingValue = "service", matchIfMissing = true)
 @Order(10)
 public class StarterSkills implements ApplicationRunner {
 

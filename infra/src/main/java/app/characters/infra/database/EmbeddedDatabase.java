@@ -28,6 +28,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             return new EmbeddedDatabase(builder.start());
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("the embedded PostgreSQL did not start"
+                    + (dataDirectory == null ? "" : " on " + dataDirectory + " (is another process using it?)")
+                    + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("the embedded PostgreSQL did not start"
                     + (dataDirectory == null ? "" : " on " + dataDirectory + " (is another process using it?)"), e);

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
  * once. A later start, or a second node starting at the same time, finds the name claimed and does nothing.
  */
 @Component
+@ConditionalOnProperty(name = "app.role", havingValue = "service", matchIfMissing = true)
 class AdminAccount implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(AdminAccount.class);

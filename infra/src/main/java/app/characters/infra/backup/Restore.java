@@ -1,0 +1,190 @@
+package app.characters.infra.backup;
+
+import app.characters.infra.eventstore.EventImport;
+import app.characters.infra.eventstore.StoredEvent;
+import app.characters.infra.progress.Progress;
+import app.characters.infra.projection.ProjectionRebuild;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.axonframework.common.DateTimeUtils;
+import org.springframework.stereotype.Component;
+
+/**
+ * Replays backup files into an empty event store and rebuilds every read table from them.
+ *
+ * <p>Nothing is written until every file has been read through and checked and the chain of full
+ * backup and increments is whole. The events then go in, verbatim, in one transaction (all or
+ * nothing; a store that gained an event meanwhile is refused), the global index sequence moves past
+ * them, and the read tables and the account claims are rebuilt.
+ */
+@Component
+public class Restore {
+
+    private static final int BATCH = 5_000;
+
+    private final DataSource dataSource;
+    private final ProjectionRebuild projections;
+    private final Clock clock;
+
+    Restore(DataSource dataSource, ProjectionRebuild projections, Clock clock) {
+        this.dataSource = dataSource;
+        this.projections = projections;
+        this.clock = clock;
+    }
+
+    /** What a restore did. */
+    public record Restored(int files, long events, Long lastGlobalIndex, Duration importTime,
+                           ProjectionRebuild.Rebuilt rebuilt, Duration elapsed) {
+    }
+
+    /**
+     * Restores the chain the files make (given in any order: one full backup and the increments that
+     * follow it); with {@code until}, stops before the first event stamped after that time.
+     */
+    public Restored restore(List<Path> files, Instant until, Progress progress) {
+        Instant started = clock.instant();
+        if (files.isEmpty()) {
+            throw new BackupException("name at least one backup file");
+        }
+        refuseUnlessEmpty();
+        List<Path> chain = chain(files);
+        long total = 0;
+        for (Path file : chain) {
+            total += BackupReader.manifest(file).eventCount();
+        }
+        try (Progress.Bar bar = progress.start("verify", total)) {
+            for (Path file : chain) {
+                BackupReader.verify(file, bar);
+            }
+        }
+        Instant importStarted = clock.instant();
+        long[] imported = new long[1];
+        Long[] last = new Long[1];
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("lock table domain_event_entry in share row exclusive mode");
+                }
+                refuseUnlessEmpty(connection);
+                EventImport importer = new EventImport(connection);
+                List<StoredEvent> batch = new ArrayList<>(BATCH);
+                boolean[] stopped = new boolean[1];
+                try (Progress.Bar bar = progress.start("import", total)) {
+                    for (Path file : chain) {
+                        if (stopped[0]) {
+                            break;
+                        }
+                        BackupReader.read(file, event -> {
+                            if (until != null && DateTimeUtils.parseInstant(event.timeStamp()).isAfter(until)) {
+                                stopped[0] = true;
+                                return false;
+                            }
+                            batch.add(event);
+                            if (batch.size() == BATCH) {
+                                imported[0] += write(importer, batch, bar);
+                            }
+                            last[0] = event.globalIndex();
+                            return true;
+                        }, null);
+                    }
+                    imported[0] += write(importer, batch, bar);
+                }
+                EventImport.advanceSequence(connection);
+                connection.commit();
+            } catch (Exception e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (BackupException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BackupException("the restore failed and wrote nothing: " + e.getMessage(), e);
+        }
+        Duration importTime = Duration.between(importStarted, clock.instant());
+        ProjectionRebuild.Rebuilt rebuilt = projections.rebuild(true, progress);
+        return new Restored(chain.size(), imported[0], last[0], importTime, rebuilt,
+                Duration.between(started, clock.instant()));
+    }
+
+    private static long write(EventImport importer, List<StoredEvent> batch, Progress.Bar bar) throws SQLException {
+        int inserted = importer.insert(batch).size();
+        if (inserted != batch.size()) {
+            throw new BackupException("the backup holds an event twice or the store changed during the restore");
+        }
+        bar.stepBy(batch.size());
+        batch.clear();
+        return inserted;
+    }
+
+    /** Orders the files as the chain they make, full backup first; refuses gaps, forks and strays. */
+    public static List<Path> chain(List<Path> files) {
+        Map<UUID, Path> byPredecessor = new HashMap<>();
+        Map<Path, Manifest> manifests = new HashMap<>();
+        Path full = null;
+        for (Path file : files) {
+            Manifest manifest = BackupReader.manifest(file);
+            if (manifests.values().stream().anyMatch(m -> m.id().equals(manifest.id()))) {
+                throw new BackupException(file + " is named twice");
+            }
+            manifests.put(file, manifest);
+            if (manifest.kind() == Manifest.Kind.FULL) {
+                if (full != null) {
+                    throw new BackupException("two full backups given (" + full + " and " + file + "); give one and its increments");
+                }
+                full = file;
+            } else if (byPredecessor.put(manifest.follows().id(), file) != null) {
+                throw new BackupException("two increments follow the same backup " + manifest.follows().file());
+            }
+        }
+        if (full == null) {
+            throw new BackupException("no full backup given: an incremental backup restores only after the backup it follows");
+        }
+        List<Path> chain = new ArrayList<>();
+        for (Path file = full; file != null; file = byPredecessor.get(manifests.get(file).id())) {
+            chain.add(file);
+        }
+        if (chain.size() != files.size()) {
+            List<Path> strays = new ArrayList<>(files);
+            strays.removeAll(chain);
+            Manifest stray = manifests.get(strays.get(0));
+            throw new BackupException(strays.get(0) + " does not continue the chain: it follows "
+                    + stray.follows().file() + ", which is not among the files given");
+        }
+        return chain;
+    }
+
+    private void refuseUnlessEmpty() {
+        try (Connection connection = dataSource.getConnection()) {
+            refuseUnlessEmpty(connection);
+        } catch (SQLException e) {
+            throw new BackupException("the event store cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void refuseUnlessEmpty(Connection connection) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement(
+                "select count(*) from (select 1 from domain_event_entry limit 1000001) e");
+             ResultSet row = count.executeQuery()) {
+            row.next();
+            long events = row.getLong(1);
+            if (events > 0) {
+                throw new BackupException("the event store is not empty (" + (events > 1_000_000 ? "over 1,000,000"
+                        : String.format("%,d", events)) + " events): a restore goes only into an empty store, nothing was changed");
+            }
+        }
+    }
+}

@@ -1,0 +1,214 @@
+package app.characters.infra.projection;
+
+import app.characters.infra.eventstore.AppendLock;
+import app.characters.infra.eventstore.StoredEvent;
+import app.characters.infra.eventstore.StoredEvents;
+import app.characters.infra.progress.Progress;
+import app.characters.kernel.account.AccountMessages.UserRegistered;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.hibernate.Session;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Rebuilds the read tables from the events: empties them, then feeds every stored event, in global
+ * index order, to the very handlers the live projections run (each event processor's
+ * {@link EventHandlerInvoker}), a batch of events a transaction. The projections take everything from
+ * the event (times, ids, order), so the rebuilt rows equal the live ones.
+ *
+ * <p>Account claims (the usernames and emails taken) are write-side state, but they too follow from
+ * the events alone: a restore rebuilds them with the read tables.
+ */
+@Component
+public class ProjectionRebuild {
+
+    /**
+     * Every table the projections write. Login sessions, reset tokens and the like are not events and
+     * are not here; neither are the account claims, which are write-side state.
+     */
+    static final List<String> READ_TABLES = List.of("character_item", "character_skill", "character_summary",
+            "character_version", "user_account", "skill", "character_template");
+    static final int BATCH = 1_000;
+
+    private final DataSource dataSource;
+    private final TransactionTemplate transactions;
+    private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
+    private final Configuration axon;
+    private final Clock clock;
+    private volatile List<EventHandlerInvoker> invokers;
+
+    ProjectionRebuild(DataSource dataSource, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
+                      EntityManager entityManager, Configuration axon, Clock clock) {
+        this.dataSource = dataSource;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.jdbc = jdbc;
+        this.entityManager = entityManager;
+        this.axon = axon;
+        this.clock = clock;
+    }
+
+    /** What a rebuild did. */
+    public record Rebuilt(long events, Duration elapsed) {
+    }
+
+    /**
+     * Empties the read tables (and with {@code withAccountClaims} the claims) and replays every event.
+     * Commands wait while it runs, so that no event slips between the replay and the live projections.
+     */
+    public Rebuilt rebuild(boolean withAccountClaims, Progress progress) {
+        Instant started = clock.instant();
+        try {
+            long events = AppendLock.whileNoAppendInFlight(dataSource, () -> {
+                transactions.executeWithoutResult(tx -> {
+                    jdbc.execute("truncate " + String.join(", ", READ_TABLES));
+                    if (withAccountClaims) {
+                        jdbc.execute("truncate account_claim");
+                    }
+                });
+                return replayAll(withAccountClaims, progress);
+            });
+            return new Rebuilt(events, Duration.between(started, clock.instant()));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the rebuild of the read tables failed: " + e.getMessage(), e);
+        }
+    }
+
+    private long replayAll(boolean withAccountClaims, Progress progress) throws Exception {
+        try (Connection read = dataSource.getConnection()) {
+            read.setAutoCommit(false);
+            read.setReadOnly(true);
+            try (Progress.Bar bar = progress.start("rebuild", estimatedCount(read))) {
+                List<StoredEvent> batch = new ArrayList<>(BATCH);
+                long count = StoredEvents.read(read, 0, Long.MAX_VALUE, event -> {
+                    batch.add(event);
+                    if (batch.size() == BATCH) {
+                        replayBatch(batch, withAccountClaims);
+                        bar.stepBy(batch.size());
+                        batch.clear();
+                    }
+                    return true;
+                });
+                replayBatch(batch, withAccountClaims);
+                bar.stepBy(batch.size());
+                return count;
+            } finally {
+                read.rollback();
+            }
+        }
+    }
+
+    private void replayBatch(List<StoredEvent> batch, boolean withAccountClaims) {
+        if (!batch.isEmpty()) {
+            transactions.executeWithoutResult(tx -> {
+                // a rebuild that a crash cut short is run again, so its commits need not wait for the disk
+                jdbc.execute("set local synchronous_commit = off");
+                project(batch, withAccountClaims);
+            });
+        }
+    }
+
+    /**
+     * Feeds stored events, in their order, to every projection, inside the caller's transaction;
+     * with {@code withAccountClaims} it also claims the username and email of each registration.
+     */
+    public void project(List<StoredEvent> events, boolean withAccountClaims) {
+        if (events.isEmpty()) {
+            return;
+        }
+        entityManager.unwrap(Session.class).setJdbcBatchSize(BATCH);
+        List<DomainEventMessage<?>> messages = messages(events);
+        List<EventHandlerInvoker> handlers = invokers();
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> message = unitOfWork.getMessage();
+            for (EventHandlerInvoker handler : handlers) {
+                if (handler.canHandle(message, Segment.ROOT_SEGMENT)) {
+                    handler.handle(message, Segment.ROOT_SEGMENT);
+                }
+            }
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        if (withAccountClaims) {
+            List<Object[]> claims = new ArrayList<>();
+            for (DomainEventMessage<?> message : messages) {
+                if (message.getPayload() instanceof UserRegistered registered) {
+                    claims.add(new Object[] {"USERNAME", registered.username().toLowerCase(Locale.ROOT), registered.userId()});
+                    claims.add(new Object[] {"EMAIL", registered.email().toLowerCase(Locale.ROOT), registered.userId()});
+                }
+            }
+            if (!claims.isEmpty()) {
+                jdbc.batchUpdate("insert into account_claim (kind, claimed_value, user_id) values (?, ?, ?)", claims);
+            }
+        }
+        entityManager.flush();
+    }
+
+    /** The stored events as the messages the handlers receive: upcast and deserialized as the event store does. */
+    private List<DomainEventMessage<?>> messages(List<StoredEvent> events) {
+        Stream<GenericDomainEventEntry<byte[]>> entries = events.stream().map(e -> new GenericDomainEventEntry<>(
+                e.type(), e.aggregateIdentifier(), e.sequenceNumber(), e.eventIdentifier(),
+                e.timeStamp(), e.payloadType(), e.payloadRevision(), e.payload(),
+                e.metaData() == null ? EMPTY_METADATA : e.metaData()));
+        List<DomainEventMessage<?>> messages = new ArrayList<>(events.size());
+        EventStreamUtils.upcastAndDeserializeDomainEvents(entries, axon.eventSerializer(), axon.upcasterChain())
+                .forEachRemaining(messages::add);
+        return messages;
+    }
+
+    private static final byte[] EMPTY_METADATA = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    private List<EventHandlerInvoker> invokers() {
+        List<EventHandlerInvoker> known = invokers;
+        if (known == null) {
+            Map<String, EventProcessor> processors = axon.eventProcessingConfiguration().eventProcessors();
+            known = processors.values().stream()
+                    .sorted(Comparator.comparing(EventProcessor::getName))
+                    .map(p -> ((AbstractEventProcessor) p).eventHandlerInvoker())
+                    .toList();
+            invokers = known;
+        }
+        return known;
+    }
+
+    private static long estimatedCount(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var row = statement.executeQuery("select coalesce(max(global_index), 0) - coalesce(min(global_index), 1) + 1 "
+                     + "from domain_event_entry")) {
+            row.next();
+            return Math.max(row.getLong(1), 0);
+        }
+    }
+}
