@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts attempts per key in fixed windows, in the database so that every node shares the count.
- * One statement per attempt: an upsert that answers the new count.
+ * Counts attempts per key in the database, so that every node shares the count. Counts are kept per
+ * fixed window, and the limit is checked against a sliding estimate: this window's count plus the
+ * previous window's, weighted by how much of it still lies within one window from now. So a burst
+ * across a window boundary is seen whole.
  */
 @Component
 public class AttemptLimiter {
@@ -42,12 +44,17 @@ public class AttemptLimiter {
         Instant now = clock.instant();
         long windowMillis = window.toMillis();
         Instant start = Instant.ofEpochMilli(now.toEpochMilli() / windowMillis * windowMillis);
+        String normalized = key.toLowerCase(Locale.ROOT);
         Integer count = jdbc.queryForObject("""
                         insert into attempt_window (attempt_key, window_start, attempts) values (?, ?, 1)
                         on conflict (attempt_key, window_start) do update set attempts = attempt_window.attempts + 1
                         returning attempts""", Integer.class,
-                key.toLowerCase(Locale.ROOT), Timestamp.from(start));
-        if (count != null && count > limit) {
+                normalized, Timestamp.from(start));
+        Integer previous = jdbc.query("select attempts from attempt_window where attempt_key = ? and window_start = ?",
+                rs -> rs.next() ? rs.getInt(1) : 0, normalized, Timestamp.from(start.minus(window)));
+        double stillInWindow = 1.0 - (double) (now.toEpochMilli() - start.toEpochMilli()) / windowMillis;
+        double estimate = (count == null ? 0 : count) + (previous == null ? 0 : previous) * stillInWindow;
+        if (estimate > limit) {
             long retryAfter = Math.max(1, Duration.between(now, start.plus(window)).toSeconds() + 1);
             throw new TooManyAttempts(retryAfter);
         }

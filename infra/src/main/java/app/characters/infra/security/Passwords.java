@@ -28,7 +28,8 @@ public class Passwords {
         return ENCODER.matches(digest(password), hash == null ? DECOY : hash);
     }
 
-    private static String digest(String password) {
+    /** What BCrypt is given in place of the password: its SHA-256, in Base64 (44 bytes). */
+    public static String digest(String password) {
         try {
             byte[] sha = MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(sha);

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import app.characters.infra.security.Passwords;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -114,6 +115,6 @@ public class Seeder {
                 random.nextBytes(bytes);
             }
         };
-        return BCrypt.hashpw(PASSWORD, BCrypt.gensalt(10, fromSeed));
+        return BCrypt.hashpw(Passwords.digest(PASSWORD), BCrypt.gensalt(10, fromSeed));
     }
 }
