@@ -38,7 +38,14 @@ public final class DatabaseConnection implements AutoCloseable {
         config.setConnectionTimeout(settings.pool().connectionTimeout().toMillis());
         config.setIdleTimeout(settings.pool().idleTimeout().toMillis());
         config.setMaxLifetime(settings.pool().maxLifetime().toMillis());
-        return new DatabaseConnection(settings, embedded, new HikariDataSource(config));
+        try {
+            return new DatabaseConnection(settings, embedded, new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
     }
 
     public DatabaseSettings settings() {
