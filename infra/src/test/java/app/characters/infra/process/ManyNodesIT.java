@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,8 +63,7 @@ class ManyNodesIT {
                         .until(() -> owners(jdbc).size() > 1 && ownedByLiveNodes(jdbc, nodes));
                 assertThat(pids(owners(jdbc))).isSubsetOf(pids(nodes));
 
-                ServiceProcess victim = nodes.get(NODES - 1);
-                List<ServiceProcess> survivors = nodes.subList(0, NODES - 1);
+                List<ServiceProcess> alive = new CopyOnWriteArrayList<>(nodes);
                 AtomicInteger acknowledged = new AtomicInteger();
                 AtomicInteger attempted = new AtomicInteger();
                 List<String> refused = new CopyOnWriteArrayList<>();
@@ -74,8 +74,8 @@ class ManyNodesIT {
                     sent.add(clients.submit(() -> {
                         UUID id = characters.get(change % CHARACTERS);
                         ServiceProcess node = nodes.get(change % NODES);
-                        if (!node.isAlive()) {
-                            node = survivors.get(change % survivors.size());
+                        if (!alive.contains(node)) {
+                            node = alive.get(change % alive.size());
                         }
                         attempted.incrementAndGet();
                         try {
@@ -92,12 +92,17 @@ class ManyNodesIT {
                     }));
                 }
                 await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.get() >= CHANGES / 2);
+                // the node with the most segments, so that there is the most to take over
+                ServiceProcess victim = nodes.stream()
+                        .max(Comparator.comparingLong(node -> segmentsOwnedBy(jdbc, node))).orElseThrow();
+                assertThat(segmentsOwnedBy(jdbc, victim)).isPositive();
+                alive.remove(victim);
                 victim.kill();
                 long killedAt = System.nanoTime();
 
                 await("the victim's segments taken over").atMost(Duration.ofSeconds(30))
                         .pollInterval(Duration.ofMillis(100))
-                        .until(() -> ownedByLiveNodes(jdbc, survivors));
+                        .until(() -> ownedByLiveNodes(jdbc, alive));
                 Duration takeOver = Duration.ofNanos(System.nanoTime() - killedAt);
                 assertThat(takeOver).as("time to take the segments over").isLessThan(Duration.ofSeconds(20));
                 System.out.printf("segments of the killed node taken over in %d ms%n", takeOver.toMillis());
@@ -182,6 +187,11 @@ class ManyNodesIT {
         return segments.size() == PROJECTIONS.size() * 4
                 && segments.stream().allMatch(segment -> segment.get("owner") != null
                 && pids.contains(pid((String) segment.get("owner"))));
+    }
+
+    private static long segmentsOwnedBy(JdbcTemplate jdbc, ServiceProcess node) {
+        return jdbc.queryForObject("select count(*) from token_entry where owner like ?", Long.class,
+                node.pid() + "@%");
     }
 
     private static Set<Long> pids(List<ServiceProcess> nodes) {
