@@ -5,11 +5,14 @@ import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * (its JPA one is excluded, see application.yml); the tables come from Flyway.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ProjectionSettings.class)
 class AxonConfiguration {
 
     static {
@@ -47,6 +51,23 @@ class AxonConfiguration {
                 .build();
     }
 
+    /** The dead-letter table of the streaming projections as the Flyway migration names it, in snake case. */
+    @Bean
+    DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry").deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group").sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index").messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier").timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type").payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload").metaDataColumn("meta_data").aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type").tokenColumn("token").enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched").processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type").causeMessageColumn("cause_message").diagnosticsColumn("diagnostics")
+                .build();
+    }
+
     /** Who asked for a change travels from the command to the events it produced. */
     @Bean
     CorrelationDataProvider actorCorrelation() {
@@ -61,9 +82,11 @@ class AxonConfiguration {
     /**
      * Projections run as subscribing processors: the read tables are written in the transaction that
      * appends the event, so a client reads its own write at once and both land or neither does. A
-     * projection that fails therefore fails the change it belongs to.
+     * projection that fails therefore fails the change it belongs to. The default, {@code PROJECTIONS_MODE=subscribing};
+     * see {@link StreamingProjectionsConfiguration} for the other.
      */
     @Bean
+    @ConditionalOnProperty(prefix = "app.projections", name = "mode", havingValue = "subscribing", matchIfMissing = true)
     ConfigurerModule projectionsInTheWritingTransaction() {
         return configurer -> configurer.eventProcessing()
                 .usingSubscribingEventProcessors()

@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * head of the event store and the position its slowest segment stored in the token store (a gap in
  * the global index counts as an event: the figure errs on the safe side). When a streaming
  * processor is further behind than {@code app.health.max-projection-lag}, this is DOWN and, being in the
- * readiness group, takes the node out of the load balancer until it has caught up.
+ * readiness group, takes the node out of the load balancer until it has caught up. Dead letters (events a streaming
+ * projection refused, counted from {@code dead_letter_entry} for all nodes) are reported, in total and per
+ * processor, but leave the status alone: no node can handle them better, an admin's retry can.
  */
 @Component
 class EventProcessorsHealthIndicator implements HealthIndicator {
@@ -57,6 +59,7 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
         Long head = null;
         Map<String, Object> details = new LinkedHashMap<>();
         List<String> behind = new ArrayList<>();
+        long deadLetters = 0;
         for (Map.Entry<String, EventProcessor> entry : processors.entrySet()) {
             String name = entry.getKey();
             EventProcessor processor = entry.getValue();
@@ -70,18 +73,27 @@ class EventProcessorsHealthIndicator implements HealthIndicator {
                 detail.put("mode", "streaming");
                 detail.put("running", streaming.isRunning());
                 detail.put("error", streaming.isError());
+                if (lag > maxLag) {
+                    behind.add(name);
+                }
+            } else if (processor instanceof IdleProcessor) {
+                // the other nodes run it: its lag is theirs, and taking this node out would not help them
+                if (head == null) {
+                    head = headPosition();
+                }
+                lag = Math.max(0, head - slowestPosition(name));
+                detail.put("mode", "off");
             } else {
                 detail.put("mode", "subscribing");
             }
             detail.put("lag", lag);
-            detail.put("deadLetters", processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L));
+            long letters = processing.deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
+            deadLetters += letters;
+            detail.put("deadLetters", letters);
             details.put(name, detail);
-            if (lag > maxLag) {
-                behind.add(name);
-            }
         }
         Health.Builder health = behind.isEmpty() ? Health.up() : Health.down();
-        health.withDetail("maxLag", maxLag).withDetail("processors", details);
+        health.withDetail("maxLag", maxLag).withDetail("deadLetters", deadLetters).withDetail("processors", details);
         if (!behind.isEmpty()) {
             health.withDetail("behind", behind);
         }

@@ -1,6 +1,7 @@
 package app.characters.infra.axon;
 
 import java.util.concurrent.ExecutorService;
+import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
@@ -10,6 +11,7 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -26,6 +28,8 @@ import org.springframework.context.annotation.Configuration;
 /** How commands reach the aggregates: retried when another node won the race, snapshots for long histories. */
 @Configuration(proxyBeanMethods = false)
 class WriteSideConfiguration {
+
+    private static final String UNIQUE_VIOLATION = "23505";
 
     /**
      * Within one node Axon locks an aggregate while a command runs, so two changes to one character
@@ -85,6 +89,31 @@ class WriteSideConfiguration {
                 .spanFactory(spanFactory)
                 .executor(executor)
                 .build();
+    }
+
+    /**
+     * Tells Axon when an append lost to another on the unique (aggregate, sequence) key, so that it raises the
+     * conflict the retry above and the error handler know. Axon's own JDBC resolver looks for a
+     * SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws: it reports SQLState 23505,
+     * at times inside a BatchUpdateException. Unrecognised, a race lost to another node was a storage failure (500),
+     * never retried, and two nodes creating one skill made the second fail to start.
+     */
+    @Bean
+    PersistenceExceptionResolver uniqueViolations() {
+        return WriteSideConfiguration::isUniqueViolation;
+    }
+
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** A character with a long history loads from its latest snapshot plus the events after it. */

@@ -21,6 +21,7 @@ import app.characters.kernel.common.Rejected;
 import app.characters.kernel.skill.SkillMessages.DefineSkill;
 import java.util.ArrayList;
 import java.util.List;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -96,8 +97,8 @@ public class StarterSkills implements ApplicationRunner {
             try {
                 messaging.send(new DefineSkill(skill.id(), skill), null);
                 defined++;
-            } catch (Rejected definedElsewhere) {
-                // another node defined it first
+            } catch (Rejected | AggregateStreamCreationException definedElsewhere) {
+                // another node defined it first, before or while this one looked
             }
         }
         if (defined > 0) {

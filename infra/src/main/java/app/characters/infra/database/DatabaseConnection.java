@@ -40,7 +40,14 @@ public final class DatabaseConnection implements AutoCloseable {
         config.setMaxLifetime(settings.pool().maxLifetime().toMillis());
         // a JDBC batch of inserts goes as multi-row inserts: what makes rebuilds, restores and seeds quick
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        return new DatabaseConnection(settings, embedded, new HikariDataSource(config));
+        try {
+            return new DatabaseConnection(settings, embedded, new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
     }
 
     public DatabaseSettings settings() {

@@ -20,7 +20,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     public static EmbeddedDatabase start(Path dataDirectory) {
         try {
+            // stopped by whoever opened it (the service's context, last of all), never by a shutdown hook of its
+            // own that would race the service's: streaming projections release their claims on the way out
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "128MB");
             if (dataDirectory != null) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,8 +68,7 @@ class AccountController {
     }
 
     @PostMapping(path = "/users", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    UserProfile register(@RequestBody Registration body) {
+    ResponseEntity<UserProfile> register(@RequestBody Registration body) {
         InvalidRequest.check()
                 .require(AccountRules.validUsername(body.username()), "username",
                         "must be 3..32 characters of letters, digits, '_', '.' or '-'")
@@ -79,7 +79,10 @@ class AccountController {
         UUID userId = UUID.randomUUID();
         messaging.send(new RegisterUser(userId, body.username(), body.email(), passwords.hash(body.password()),
                 Role.USER), null);
-        return messaging.ask(new FindUser(userId), UserProfile.class);
+        // stored, but not yet readable after the wait (streaming projections): signing in works a moment later
+        return messaging.askAfterWrite(new FindUser(userId), UserProfile.class)
+                .map(profile -> ResponseEntity.status(HttpStatus.CREATED).body(profile))
+                .orElseGet(() -> ResponseEntity.accepted().build());
     }
 
     @GetMapping("/users/me")

@@ -22,7 +22,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -81,8 +80,10 @@ class CatalogueController {
         }
         SkillDefinition skill = body.validated();
         messaging.send(new DefineSkill(skill.id(), skill), actor);
-        return ResponseEntity.created(URI.create("/api/v1/skills/" + skill.id()))
-                .body(messaging.ask(new FindSkill(skill.id()), SkillDefinition.class));
+        URI location = URI.create("/api/v1/skills/" + skill.id());
+        return messaging.askAfterWrite(new FindSkill(skill.id()), SkillDefinition.class)
+                .map(defined -> ResponseEntity.created(location).body(defined))
+                .orElseGet(() -> ResponseEntity.accepted().location(location).build());
     }
 
     @PostMapping(path = "/characters/{id}/template", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -92,8 +93,10 @@ class CatalogueController {
         UUID templateId = UUID.randomUUID();
         messaging.send(new SaveTemplate(templateId, id, actor.userId(), body.name(),
                 body.visibility() == null ? Visibility.PRIVATE : body.visibility()), actor);
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/v1/templates/" + templateId))
-                .body(messaging.ask(new FindTemplate(templateId, actor.userId()), TemplateView.class));
+        URI location = URI.create("/api/v1/templates/" + templateId);
+        return messaging.askAfterWrite(new FindTemplate(templateId, actor.userId()), TemplateView.class)
+                .map(saved -> ResponseEntity.created(location).body(saved))
+                .orElseGet(() -> ResponseEntity.accepted().location(location).build());
     }
 
     @GetMapping("/templates")

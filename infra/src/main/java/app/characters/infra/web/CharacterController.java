@@ -62,9 +62,10 @@ class CharacterController {
         UUID id = UUID.randomUUID();
         messaging.send(new CreateCharacter(id, actor.userId(), body.name(), body.race(), body.characterClass(),
                 body.templateId() == null ? body.attributesOrDefault() : null, body.templateId()), actor);
-        CharacterSheet created = messaging.ask(new FindCharacter(id, actor.userId()), CharacterSheet.class);
-        return ResponseEntity.created(URI.create("/api/v1/characters/" + id)).eTag(etag(created.version()))
-                .body(created);
+        URI location = URI.create("/api/v1/characters/" + id);
+        return messaging.askAfterWrite(new FindCharacter(id, actor.userId()), CharacterSheet.class)
+                .map(created -> ResponseEntity.created(location).eTag(etag(created.version())).body(created))
+                .orElseGet(() -> ResponseEntity.accepted().location(location).build());
     }
 
     @GetMapping("/characters/{id}")

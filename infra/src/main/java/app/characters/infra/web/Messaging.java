@@ -1,7 +1,10 @@
 package app.characters.infra.web;
 
 import app.characters.infra.axon.Actors;
+import app.characters.infra.axon.ProjectionSettings;
 import app.characters.infra.security.Actor;
+import app.characters.kernel.common.Rejected;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -22,10 +25,12 @@ public class Messaging {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final ProjectionSettings projections;
 
-    Messaging(CommandGateway commands, QueryGateway queries) {
+    Messaging(CommandGateway commands, QueryGateway queries, ProjectionSettings projections) {
         this.commands = commands;
         this.queries = queries;
+        this.projections = projections;
     }
 
     public <R> R send(Object command, Actor actor) {
@@ -45,6 +50,39 @@ public class Messaging {
             throw new IllegalStateException("interrupted while waiting for an answer", e);
         } catch (ExecutionException | RuntimeException e) {
             throw unwrap(e);
+        }
+    }
+
+    /**
+     * The answer about a row that a command has just written. Subscribing projections wrote it in the command's own
+     * transaction, so it is there now. Streaming ones write it a moment later, perhaps on another node, so the query
+     * is asked again, at growing intervals, until the row is found or {@code app.projections.read-your-writes-timeout}
+     * has passed: empty then, and the change is stored all the same.
+     */
+    public <R> Optional<R> askAfterWrite(Object query, Class<R> type) {
+        if (!projections.streaming()) {
+            return Optional.of(ask(query, type));
+        }
+        long deadline = System.nanoTime() + projections.readYourWritesTimeout().toNanos();
+        long pause = 2;
+        while (true) {
+            try {
+                return Optional.of(ask(query, type));
+            } catch (Rejected notYet) {
+                if (notYet.kind() != Rejected.Kind.NOT_FOUND) {
+                    throw notYet;
+                }
+            }
+            if (System.nanoTime() + pause * 1_000_000 > deadline) {
+                return Optional.empty();
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+            pause = Math.min(pause * 2, 100);
         }
     }
 

@@ -20,12 +20,19 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Folds each character event into the current character row and appends the version it makes.
  * Everything written comes from the event (its time, its sequence number), so a replay writes
  * the same rows; an event already applied is skipped, so a redelivery changes nothing.
+ * <p>
+ * Streaming, the projection also refuses an event more than one version past the row: folding it over the
+ * missing one would corrupt the state for good, while refused it waits in the dead-letter queue, with the
+ * character's later events behind it, until the gap is filled and the letters are retried. Subscribing, it
+ * runs in the transaction that appends the event, so a refusal would refuse the change itself; there it
+ * folds as it always has.
  */
 @Component
 @ProcessingGroup(CharacterProjection.GROUP)
@@ -35,10 +42,13 @@ class CharacterProjection {
 
     private final EntityManager entityManager;
     private final SheetJson json;
+    private final boolean refuseGaps;
 
-    CharacterProjection(EntityManager entityManager, SheetJson json) {
+    CharacterProjection(EntityManager entityManager, SheetJson json,
+                        @Value("${app.projections.mode:subscribing}") String mode) {
         this.entityManager = entityManager;
         this.json = json;
+        this.refuseGaps = "streaming".equalsIgnoreCase(mode);
     }
 
     @EventHandler
@@ -46,6 +56,11 @@ class CharacterProjection {
             @MetaDataValue("actorId") String actorId) {
         long version = sequence + 1;
         CharacterRow row = entityManager.find(CharacterRow.class, event.characterId());
+        long applied = row == null ? 0 : row.getVersion();
+        if (refuseGaps && version > applied + 1) {
+            throw new IllegalStateException("character " + event.characterId() + " is at version " + applied
+                    + " in the read tables; version " + version + " would skip " + (version - applied - 1));
+        }
         CharacterSheet sheet;
         if (event instanceof CharacterCreated created) {
             if (row != null) {
