@@ -21,7 +21,10 @@ class StrictJson {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer noScalarCoercion() {
-        return builder -> builder.deserializerByType(String.class, new NoNulStrings()).postConfigurer(mapper -> {
+        return builder -> builder.deserializerByType(String.class, new NoNulStrings())
+                .modulesToInstall(new com.fasterxml.jackson.databind.module.SimpleModule("exact-enums")
+                        .setDeserializerModifier(new ExactEnums()))
+                .postConfigurer(mapper -> {
             mapper.coercionConfigFor(LogicalType.Textual)
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -65,6 +68,34 @@ class StrictJson {
                 }
             }
             return false;
+        }
+    }
+
+    /** Jackson trims an enum's text before matching it; the contract reads JSON strictly, so " PUBLIC " is refused. */
+    static final class ExactEnums extends com.fasterxml.jackson.databind.deser.BeanDeserializerModifier {
+        @Override
+        public com.fasterxml.jackson.databind.JsonDeserializer<?> modifyEnumDeserializer(
+                com.fasterxml.jackson.databind.DeserializationConfig config, com.fasterxml.jackson.databind.JavaType type,
+                com.fasterxml.jackson.databind.BeanDescription description,
+                com.fasterxml.jackson.databind.JsonDeserializer<?> deserializer) {
+            return new com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer(deserializer) {
+                @Override
+                protected com.fasterxml.jackson.databind.JsonDeserializer<?> newDelegatingInstance(
+                        com.fasterxml.jackson.databind.JsonDeserializer<?> delegate) {
+                    return modifyEnumDeserializer(config, type, description, delegate);
+                }
+
+                @Override
+                public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                    if (parser.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                        String text = parser.getText();
+                        if (!text.equals(text.strip())) {
+                            throw InvalidFormatException.from(parser, "not one of the values", text, type.getRawClass());
+                        }
+                    }
+                    return super.deserialize(parser, context);
+                }
+            };
         }
     }
 }
