@@ -7,6 +7,7 @@ import app.characters.infra.database.DatabaseSettings;
 import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.Answer;
 import app.characters.infra.support.Api.User;
+import app.characters.infra.support.Dumps;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,6 +97,18 @@ class CrashSafetyIT {
                        or c.version <> (select count(*) from character_version v where v.character_id = c.id)
                        or c.version <> (select max(v.version) from character_version v where v.character_id = c.id)""",
                     UUID.class)).as("characters whose read rows disagree with their events").isEmpty();
+
+            Map<String, List<String>> live = Dumps.all(jdbc);
+            ProcessBuilder rebuilding = new ProcessBuilder(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    System.getProperty("service.jar", "target/character-service.jar"), "projections", "rebuild"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            rebuilding.environment().putAll(env);
+            Process rebuild = rebuilding.start();
+            assertThat(rebuild.waitFor(180, TimeUnit.SECONDS)).isTrue();
+            assertThat(rebuild.exitValue()).isZero();
+            assertThat(Dumps.all(jdbc)).as("read tables after the crash, against a rebuild from the events")
+                    .isEqualTo(live);
         }
     }
 }
