@@ -5,22 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.Answer;
 import app.characters.infra.support.Api.User;
+import app.characters.infra.support.Outbox;
 import app.characters.infra.support.ServiceTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
+
 import org.junit.jupiter.api.Test;
 
 class PasswordResetTest extends ServiceTest {
 
-    private static final Path OUTBOX = Path.of("target/test-outbox");
-    private static final Pattern TOKEN = Pattern.compile("([0-9a-f-]{36}\\.[A-Za-z0-9_-]{20,})");
     private static final String NEW_PASSWORD = "an entirely new password";
 
     @Test
@@ -30,7 +22,7 @@ class PasswordResetTest extends ServiceTest {
                 Api.map("login", user.email(), "password", Api.PASSWORD)).text("token");
 
         assertThat(api.post("/api/v1/password-resets", null, Api.map("email", user.email())).status()).isEqualTo(202);
-        String token = awaitToken(user.email());
+        String token = Outbox.awaitResetToken(user.email());
         assertThat(jdbc.queryForObject("select count(*) from password_reset where secret_hash like '%' || ? || '%'",
                 Long.class, token.substring(37))).as("the secret is stored only as a hash").isZero();
 
@@ -54,7 +46,7 @@ class PasswordResetTest extends ServiceTest {
     void anUnknownAddressGetsTheSame202AndNoMail() {
         String email = "nobody-" + System.nanoTime() + "@example.com";
         assertThat(api.post("/api/v1/password-resets", null, Api.map("email", email)).status()).isEqualTo(202);
-        assertThat(mailTo(email)).isEmpty();
+        assertThat(Outbox.mailTo(email)).isEmpty();
     }
 
     @Test
@@ -67,7 +59,7 @@ class PasswordResetTest extends ServiceTest {
     void anExpiredTokenIsRefused() {
         User user = api.signUp();
         api.post("/api/v1/password-resets", null, Api.map("email", user.email()));
-        String token = awaitToken(user.email());
+        String token = Outbox.awaitResetToken(user.email());
         jdbc.update("update password_reset set expires_at = now() - interval '1 minute' where user_id = ?", user.id());
 
         ServiceTest.assertFieldRejected(api.post("/api/v1/password-resets/confirm", null,
@@ -105,39 +97,5 @@ class PasswordResetTest extends ServiceTest {
         Answer limited = api.post("/api/v1/sessions", null, Api.map("login", user.username(), "password", Api.PASSWORD));
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isNotBlank();
-    }
-
-    private static String awaitToken(String email) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<String> mail = mailTo(email);
-            if (mail.isPresent()) {
-                Matcher m = TOKEN.matcher(mail.get());
-                if (m.find()) {
-                    return m.group(1);
-                }
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("no reset mail for " + email);
-    }
-
-    static Optional<String> mailTo(String email) {
-        if (!Files.isDirectory(OUTBOX)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(OUTBOX)) {
-            return files.map(PasswordResetTest::read).filter(text -> text.contains("To: " + email)).findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

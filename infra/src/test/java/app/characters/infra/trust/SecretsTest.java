@@ -6,22 +6,17 @@ import app.characters.infra.database.DatabaseConnection;
 import app.characters.infra.database.DatabaseSettings;
 import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.Answer;
+import app.characters.infra.support.Outbox;
 import app.characters.infra.support.ServiceTest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,8 +35,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsTest extends ServiceTest {
 
-    private static final Path OUTBOX = Path.of("target/test-outbox");
-    private static final Pattern RESET_TOKEN = Pattern.compile("([0-9a-f-]{36}\\.[A-Za-z0-9_-]{20,})");
     private static final List<String> BODY_LOGGERS = List.of("org.springframework.web", "app.characters");
 
     @Autowired
@@ -116,7 +109,7 @@ class SecretsTest extends ServiceTest {
 
         assertThat(call("reset", "POST", "/api/v1/password-resets", null, Api.map("email", email)).status())
                 .isEqualTo(202);
-        secrets.put("reset token", awaitResetToken(email));
+        secrets.put("reset token", Outbox.awaitResetToken(email));
         assertThat(call("confirm", "POST", "/api/v1/password-resets/confirm", null,
                 Api.map("token", secrets.get("reset token"), "newPassword", secrets.get("new password"))).status())
                 .isEqualTo(204);
@@ -198,36 +191,5 @@ class SecretsTest extends ServiceTest {
         text.append(answer.response().body());
         answers.add(new Shown(label, text.toString(), Set.of()));
         return answer;
-    }
-
-    private static String awaitResetToken(String email) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Matcher> token = mailTo(email).map(RESET_TOKEN::matcher).filter(Matcher::find);
-            if (token.isPresent()) {
-                return token.get().group(1);
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("no reset mail for " + email);
-    }
-
-    private static Optional<String> mailTo(String email) {
-        if (!Files.isDirectory(OUTBOX)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(OUTBOX)) {
-            return files.map(SecretsTest::read).filter(text -> text.contains("To: " + email)).findFirst();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
