@@ -30,6 +30,8 @@ public final class Bench {
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int REPS = Integer.getInteger("bench.reps", 3);
     private static final int LONG_HISTORY = Integer.getInteger("bench.history", 10_000);
+    /** {@code -Dbench.only=ours} skips the baselines, for profiling the service alone. */
+    private static final boolean ONLY_OURS = "ours".equals(System.getProperty("bench.only"));
     private static final String PAYLOAD = "{\"characterId\":\"" + UUID.randomUUID()
             + "\",\"amount\":120,\"reason\":\"defeated the goblin chief in the northern caves\",\"total\":48210,\"level\":8}";
 
@@ -50,8 +52,10 @@ public final class Bench {
             pg.createDatabase("ceiling");
             pg.createDatabase("crud");
             pg.createDatabase("service");
-            ceiling(pg.url("ceiling"));
-            crudPeer(pg.url("crud"));
+            if (!ONLY_OURS) {
+                ceiling(pg.url("ceiling"));
+                crudPeer(pg.url("crud"));
+            }
             Path log = Files.createTempFile("bench-service", ".log");
             try (ServiceProcess service = ServiceProcess.start(jar, pg.url("service"), freePort(), log)) {
                 ours(service);
@@ -147,7 +151,7 @@ public final class Bench {
             for (Connection c : connections) {
                 c.setAutoCommit(false);
             }
-            Load.Result result = Load.run(CLIENTS, SECONDS, t -> {
+            Load.Result result = cpu("CRUD peer", -1, () -> Load.run(CLIENTS, SECONDS, t -> {
                 Connection c = connections.get(t);
                 UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                 try {
@@ -183,7 +187,7 @@ public final class Bench {
                     c.rollback();
                     throw e;
                 }
-            });
+            }));
             close(connections);
             record("CRUD peer: changes/s, 32 threads", result.perSecond());
             record("CRUD peer: change p50 (ms)", result.p50Millis());
@@ -226,7 +230,7 @@ public final class Bench {
             owned.get(c % CLIENTS).add(created.path("id").asText());
         }
         for (int rep = 0; rep < REPS; rep++) {
-            Load.Result writes = Load.run(CLIENTS, SECONDS, t -> {
+            Load.Result writes = cpu("ours: changes", service.pid(), () -> Load.run(CLIENTS, SECONDS, t -> {
                 List<String> mine = owned.get(t);
                 String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
                 int dice = ThreadLocalRandom.current().nextInt(10);
@@ -240,7 +244,7 @@ public final class Bench {
                     http.send("PUT", "/api/v1/characters/" + id + "/attributes", tokens[t],
                             "{\"strength\":" + (8 + dice) + "}", 200);
                 }
-            });
+            }));
             record("ours: HTTP changes/s, 32 clients, 1,000 characters", writes.perSecond());
             record("ours: change p50 (ms)", writes.p50Millis());
             record("ours: change p99 (ms)", writes.p99Millis());
@@ -250,11 +254,11 @@ public final class Bench {
         }
         record("ours: service peak RSS after the write load (MB)", service.peakRssMb());
         for (int rep = 0; rep < REPS; rep++) {
-            Load.Result reads = Load.run(CLIENTS, SECONDS, t -> {
+            Load.Result reads = cpu("ours: GET character", service.pid(), () -> Load.run(CLIENTS, SECONDS, t -> {
                 List<String> mine = owned.get(t);
                 http.send("GET", "/api/v1/characters/" + mine.get(ThreadLocalRandom.current().nextInt(mine.size())),
                         tokens[t], null, 200);
-            });
+            }));
             record("ours: GET character, requests/s", reads.perSecond());
             record("ours: GET character p50 (ms)", reads.p50Millis());
             record("ours: GET character p99 (ms)", reads.p99Millis());
@@ -305,6 +309,20 @@ public final class Bench {
         }
         java.util.Arrays.sort(nanos);
         return Load.percentile(nanos, 0.5);
+    }
+
+    /** Runs a load and records the CPU milliseconds that each operation cost the service, the clients and PostgreSQL. */
+    private Load.Result cpu(String label, long servicePid, java.util.concurrent.Callable<Load.Result> load) throws Exception {
+        Cpu.Sample before = Cpu.sample(servicePid);
+        Load.Result result = load.call();
+        Cpu.Sample spent = Cpu.sample(servicePid).minus(before);
+        double ops = Math.max(1, result.operations());
+        if (servicePid > 0) {
+            record(label + ": service CPU ms an operation", spent.serviceMs() / ops);
+        }
+        record(label + ": client CPU ms an operation", spent.clientMs() / ops);
+        record(label + ": PostgreSQL CPU ms an operation", spent.postgresMs() / ops);
+        return result;
     }
 
     // ---- report ----------------------------------------------------------------------------------

@@ -22,7 +22,13 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path jar, String jdbcUrl, int port, Path log) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx512m", "-jar", jar.toString()))
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx512m"));
+        String extra = System.getProperty("bench.serviceJvmArgs", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("DATABASE_URL", jdbcUrl);
         builder.environment().put("SERVER_PORT", String.valueOf(port));
@@ -30,6 +36,10 @@ final class ServiceProcess implements AutoCloseable {
         ServiceProcess service = new ServiceProcess(builder.start(), "http://localhost:" + port);
         service.awaitHealthy(Duration.ofSeconds(120));
         return service;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** The peak resident memory of the process so far, in MB (VmHWM). */

@@ -1,0 +1,59 @@
+package app.characters.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent by the service, by this benchmark (the clients) and by PostgreSQL, read from
+ * {@code /proc}, so that each figure can say where a request's CPU goes on the shared cores.
+ */
+final class Cpu {
+
+    private static final double TICK_MS = 10.0; // USER_HZ is 100 on Linux
+
+    record Sample(double serviceMs, double clientMs, double postgresMs) {
+        Sample minus(Sample before) {
+            return new Sample(serviceMs - before.serviceMs, clientMs - before.clientMs, postgresMs - before.postgresMs);
+        }
+    }
+
+    private Cpu() {
+    }
+
+    static Sample sample(long servicePid) {
+        double service = 0;
+        double client = 0;
+        double postgres = 0;
+        long self = ProcessHandle.current().pid();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path dir : (Iterable<Path>) processes::iterator) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                long pid = Long.parseLong(name);
+                String stat;
+                try {
+                    stat = Files.readString(dir.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double ms = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_MS;
+                if (pid == servicePid) {
+                    service += ms;
+                } else if (pid == self) {
+                    client += ms;
+                } else if (comm.equals("postgres")) {
+                    postgres += ms;
+                }
+            }
+        } catch (IOException e) {
+            return new Sample(0, 0, 0);
+        }
+        return new Sample(service, client, postgres);
+    }
+}
