@@ -38,6 +38,7 @@ public final class Bench {
     private final Map<String, List<Double>> figures = new LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("http.maxConnections", String.valueOf(2 * CLIENTS)); // keep one connection alive per client
         Path jar = Path.of(args.length > 0 ? args[0] : "infra/target/character-service.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the service first: mvn -B -q package -DskipTests (" + jar + " missing)");

@@ -11,22 +11,28 @@ import app.characters.kernel.character.CharacterEvent.SkillImproved;
 import app.characters.kernel.character.CharacterEvent.SkillLearned;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.query.history.EventSummaries;
-import app.characters.query.history.VersionRow;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Folds each character event into the current character row and appends the version it makes.
  * Everything written comes from the event (its time, its sequence number), so a replay writes
  * the same rows; an event already applied is skipped, so a redelivery changes nothing.
+ * <p>
+ * The rows are written with plain JDBC when the unit of work that delivers the events commits
+ * ({@link CharacterWrites}): a live change writes its rows in its own transaction as before, while a
+ * rebuild or a streaming batch of a thousand events writes them a statement a kind of row.
  * <p>
  * Streaming, the projection also refuses an event more than one version past the row: folding it over the
  * missing one would corrupt the state for good, while refused it waits in the dead-letter queue, with the
@@ -39,14 +45,14 @@ import org.springframework.stereotype.Component;
 class CharacterProjection {
 
     static final String GROUP = "characters";
+    private static final String WRITES = CharacterWrites.class.getName();
 
-    private final EntityManager entityManager;
+    private final JdbcTemplate jdbc;
     private final SheetJson json;
     private final boolean refuseGaps;
 
-    CharacterProjection(EntityManager entityManager, SheetJson json,
-                        @Value("${app.projections.mode:subscribing}") String mode) {
-        this.entityManager = entityManager;
+    CharacterProjection(JdbcTemplate jdbc, SheetJson json, @Value("${app.projections.mode:subscribing}") String mode) {
+        this.jdbc = jdbc;
         this.json = json;
         this.refuseGaps = "streaming".equalsIgnoreCase(mode);
     }
@@ -54,40 +60,42 @@ class CharacterProjection {
     @EventHandler
     void on(CharacterEvent event, @SequenceNumber long sequence, @Timestamp Instant occurredAt,
             @MetaDataValue("actorId") String actorId) {
+        boolean inUnitOfWork = CurrentUnitOfWork.isStarted();
+        CharacterWrites writes = inUnitOfWork ? writesOf(CurrentUnitOfWork.get()) : new CharacterWrites(jdbc, json);
         long version = sequence + 1;
-        CharacterRow row = entityManager.find(CharacterRow.class, event.characterId());
-        long applied = row == null ? 0 : row.getVersion();
+        Optional<CharacterWrites.Pending> current = writes.find(event.characterId());
+        long applied = current.map(CharacterWrites.Pending::version).orElse(0L);
         if (refuseGaps && version > applied + 1) {
             throw new IllegalStateException("character " + event.characterId() + " is at version " + applied
                     + " in the read tables; version " + version + " would skip " + (version - applied - 1));
         }
         CharacterSheet sheet;
         if (event instanceof CharacterCreated created) {
-            if (row != null) {
+            if (current.isPresent()) {
                 return;
             }
             sheet = CharacterSheet.created(created, occurredAt);
-            row = new CharacterRow(created.characterId());
         } else {
-            if (row == null || row.getVersion() >= version) {
+            if (current.isEmpty() || applied >= version) {
                 return;
             }
-            sheet = json.read(row.getState()).apply(event, occurredAt);
-        }
-        String state = json.write(sheet);
-        row.update(sheet, state);
-        if (touchesItems(event)) {
-            row.syncItems(sheet.equipment());
-        }
-        if (touchesSkills(event)) {
-            row.syncSkills(sheet.skills());
-        }
-        if (event instanceof CharacterCreated) {
-            entityManager.persist(row);
+            sheet = current.get().sheet().apply(event, occurredAt);
         }
         UUID actor = actorId == null ? sheet.ownerId() : UUID.fromString(actorId);
-        entityManager.persist(new VersionRow(sheet.id(), version, event.getClass().getSimpleName(), occurredAt,
-                actor, EventSummaries.of(event), state));
+        writes.save(sheet, event.getClass().getSimpleName(), occurredAt, actor, EventSummaries.of(event),
+                touchesItems(event), touchesSkills(event));
+        if (!inUnitOfWork) {
+            writes.flush();
+        }
+    }
+
+    /** The writes of this unit of work, flushed as it prepares to commit (inside its transaction). */
+    private CharacterWrites writesOf(UnitOfWork<?> unitOfWork) {
+        return unitOfWork.getOrComputeResource(WRITES, key -> {
+            CharacterWrites writes = new CharacterWrites(jdbc, json);
+            unitOfWork.onPrepareCommit(u -> writes.flush());
+            return writes;
+        });
     }
 
     private static boolean touchesItems(CharacterEvent event) {

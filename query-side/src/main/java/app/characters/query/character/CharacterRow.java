@@ -4,8 +4,6 @@ import app.characters.kernel.character.CharacterClass;
 import app.characters.kernel.character.CharacterStatus;
 import app.characters.kernel.character.Race;
 import app.characters.kernel.character.Visibility;
-import app.characters.kernel.character.Item;
-import app.characters.kernel.character.LearnedSkill;
 import app.characters.kernel.character.Proficiency;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -78,10 +76,6 @@ public class CharacterRow {
     protected CharacterRow() {
     }
 
-    CharacterRow(UUID id) {
-        this.id = id;
-    }
-
     public UUID getId() {
         return id;
     }
@@ -112,52 +106,5 @@ public class CharacterRow {
 
     public Map<String, Proficiency> getSkills() {
         return skills;
-    }
-
-    /** Makes the item rows say what the sheet says: same items, same order, same state. */
-    void syncItems(List<Item> carried) {
-        Map<UUID, ItemRow> byId = new HashMap<>();
-        items.forEach(row -> byId.put(row.getId(), row));
-        List<ItemRow> next = new ArrayList<>();
-        for (int position = 0; position < carried.size(); position++) {
-            Item item = carried.get(position);
-            ItemRow row = byId.get(item.id());
-            if (row == null) {
-                row = new ItemRow(this, item, position);
-            } else {
-                row.update(item, position);
-            }
-            next.add(row);
-        }
-        items.retainAll(next);
-        for (ItemRow row : next) {
-            if (!items.contains(row)) {
-                items.add(row);
-            }
-        }
-    }
-
-    void syncSkills(List<LearnedSkill> learned) {
-        Map<String, Proficiency> next = new HashMap<>();
-        learned.forEach(s -> next.put(s.skillId(), s.proficiency()));
-        if (!skills.equals(next)) {
-            skills.keySet().retainAll(next.keySet());
-            skills.putAll(next);
-        }
-    }
-
-    void update(app.characters.kernel.character.CharacterSheet sheet, String json) {
-        ownerId = sheet.ownerId();
-        name = sheet.name();
-        race = sheet.race();
-        characterClass = sheet.characterClass();
-        level = sheet.level();
-        experience = sheet.experience();
-        visibility = sheet.visibility();
-        status = sheet.status();
-        version = sheet.version();
-        createdAt = sheet.createdAt();
-        updatedAt = sheet.updatedAt();
-        state = json;
     }
 }

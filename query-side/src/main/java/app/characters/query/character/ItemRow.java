@@ -48,22 +48,6 @@ public class ItemRow {
     protected ItemRow() {
     }
 
-    ItemRow(CharacterRow character, Item item, int position) {
-        this.id = item.id();
-        this.character = character;
-        update(item, position);
-    }
-
-    void update(Item item, int position) {
-        name = item.name();
-        type = item.type();
-        rarity = item.rarity();
-        weight = item.weight();
-        statModifiers = item.statModifiers();
-        equipped = item.equipped();
-        this.position = position;
-    }
-
     public UUID getId() {
         return id;
     }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
-/** Reads and writes the JSON form of a character sheet, the form the read tables keep. */
+/** Reads and writes the JSON form of a character sheet (and of its parts), the form the read tables keep. */
 @Component
 public class SheetJson {
 
@@ -23,9 +23,9 @@ public class SheetJson {
         }
     }
 
-    public String write(CharacterSheet sheet) {
+    public String write(Object value) {
         try {
-            return mapper.writeValueAsString(sheet);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a character state cannot be written", e);
         }

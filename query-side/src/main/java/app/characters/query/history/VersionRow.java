@@ -37,17 +37,6 @@ public class VersionRow {
     protected VersionRow() {
     }
 
-    public VersionRow(UUID characterId, long version, String eventType, Instant occurredAt, UUID actorId,
-                      String summary, String state) {
-        this.characterId = characterId;
-        this.version = version;
-        this.eventType = eventType;
-        this.occurredAt = occurredAt;
-        this.actorId = actorId;
-        this.summary = summary;
-        this.state = state;
-    }
-
     public long getVersion() {
         return version;
     }

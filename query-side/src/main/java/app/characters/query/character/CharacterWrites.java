@@ -1,0 +1,156 @@
+package app.characters.query.character;
+
+import app.characters.kernel.character.CharacterSheet;
+import app.characters.kernel.character.Item;
+import app.characters.kernel.character.LearnedSkill;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The character rows that one unit of work changes, kept in memory and written when it commits: one
+ * batched statement a kind of row, whether the unit holds one event (a live change) or a thousand (a
+ * rebuild, a streaming batch). A character changed several times in one unit is read once and its
+ * summary written once; every version still gets its own row.
+ */
+final class CharacterWrites {
+
+    /** A character as this unit of work knows it: its latest sheet and what of it has changed. */
+    static final class Pending {
+        private CharacterSheet sheet;
+        private String state;
+        private final boolean stored;
+        private boolean changed;
+        private boolean itemsChanged;
+        private boolean skillsChanged;
+
+        private Pending(CharacterSheet sheet, String state, boolean stored) {
+            this.sheet = sheet;
+            this.state = state;
+            this.stored = stored;
+        }
+
+        CharacterSheet sheet() {
+            return sheet;
+        }
+
+        long version() {
+            return sheet.version();
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final SheetJson json;
+    private final Map<UUID, Pending> characters = new LinkedHashMap<>();
+    private final List<Object[]> versions = new ArrayList<>();
+
+    CharacterWrites(JdbcTemplate jdbc, SheetJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The character as of the events this unit has seen so far; empty if it does not exist yet. */
+    Optional<Pending> find(UUID id) {
+        Pending known = characters.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        List<String> stored = jdbc.queryForList("select state::text from character_summary where id = ?", String.class, id);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Pending loaded = new Pending(json.read(stored.get(0)), stored.get(0), true);
+        characters.put(id, loaded);
+        return Optional.of(loaded);
+    }
+
+    /** Records the character's new state and the version row that it makes. */
+    void save(CharacterSheet sheet, String eventType, Instant occurredAt, UUID actorId, String summary,
+              boolean itemsChanged, boolean skillsChanged) {
+        String state = json.write(sheet);
+        Pending pending = characters.get(sheet.id());
+        if (pending == null) {
+            pending = new Pending(sheet, state, false);
+            characters.put(sheet.id(), pending);
+        }
+        pending.sheet = sheet;
+        pending.state = state;
+        pending.changed = true;
+        pending.itemsChanged |= itemsChanged;
+        pending.skillsChanged |= skillsChanged;
+        versions.add(new Object[] {sheet.id(), sheet.version(), eventType, Timestamp.from(occurredAt), actorId,
+                summary, state});
+    }
+
+    /** Writes everything recorded, then forgets it. */
+    void flush() {
+        List<Object[]> inserts = new ArrayList<>();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> items = new ArrayList<>();
+        List<Object[]> skills = new ArrayList<>();
+        List<Object[]> replacedItems = new ArrayList<>();
+        List<Object[]> replacedSkills = new ArrayList<>();
+        for (Pending pending : characters.values()) {
+            if (!pending.changed) {
+                continue;
+            }
+            CharacterSheet s = pending.sheet;
+            Object[] columns = {s.ownerId(), s.name(), s.race().name(), s.characterClass().name(), s.level(),
+                    s.experience(), s.visibility().name(), s.status().name(), s.version(),
+                    Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()), pending.state, s.id()};
+            (pending.stored ? updates : inserts).add(columns);
+            if (pending.itemsChanged) {
+                if (pending.stored) {
+                    replacedItems.add(new Object[] {s.id()});
+                }
+                List<Item> carried = s.equipment();
+                for (int position = 0; position < carried.size(); position++) {
+                    Item item = carried.get(position);
+                    items.add(new Object[] {item.id(), s.id(), item.name(), item.type().name(), item.rarity().name(),
+                            item.weight(), json.write(item.statModifiers()), item.equipped(), position});
+                }
+            }
+            if (pending.skillsChanged) {
+                if (pending.stored) {
+                    replacedSkills.add(new Object[] {s.id()});
+                }
+                for (LearnedSkill skill : s.skills()) {
+                    skills.add(new Object[] {s.id(), skill.skillId(), skill.proficiency().name()});
+                }
+            }
+        }
+        batch("""
+                insert into character_summary (owner_id, name, race, character_class, level, experience, visibility,
+                status, version, created_at, updated_at, state, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                inserts);
+        batch("""
+                update character_summary set owner_id = ?, name = ?, race = ?, character_class = ?, level = ?,
+                experience = ?, visibility = ?, status = ?, version = ?, created_at = ?, updated_at = ?,
+                state = ?::jsonb where id = ?""", updates);
+        batch("delete from character_item where character_id = ?", replacedItems);
+        batch("""
+                insert into character_item (id, character_id, name, type, rarity, weight, stat_modifiers, equipped,
+                position) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""", items);
+        batch("delete from character_skill where character_id = ?", replacedSkills);
+        batch("insert into character_skill (character_id, skill_id, proficiency) values (?, ?, ?)", skills);
+        batch("""
+                insert into character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb)""", versions);
+        characters.clear();
+        versions.clear();
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (rows.size() == 1) {
+            jdbc.update(sql, rows.get(0));
+        } else if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+}
