@@ -25,10 +25,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class Bench {
 
-    private static final int CLIENTS = 32;
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
     private static final int CHARACTERS = 1_000;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int REPS = Integer.getInteger("bench.reps", 3);
+    /** Seconds of unmeasured load first, so that the service's code is compiled before anything is timed. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
     private static final int LONG_HISTORY = Integer.getInteger("bench.history", 10_000);
     /** {@code -Dbench.only=ours} skips the baselines, for profiling the service alone. */
     private static final boolean ONLY_OURS = "ours".equals(System.getProperty("bench.only"));
@@ -230,22 +232,18 @@ public final class Bench {
                     "{\"name\":\"Hero " + c + "\",\"race\":\"ELF\",\"characterClass\":\"RANGER\"}", 201);
             owned.get(c % CLIENTS).add(created.path("id").asText());
         }
-        for (int rep = 0; rep < REPS; rep++) {
-            Load.Result writes = cpu("ours: changes", service.pid(), () -> Load.run(CLIENTS, SECONDS, t -> {
+        if (WARMUP > 0) {
+            System.out.printf("  (warming the service up: %d s of changes and reads, not measured)%n", WARMUP);
+            Load.run(CLIENTS, (WARMUP + 1) / 2, t -> change(http, tokens[t], owned.get(t)));
+            Load.run(CLIENTS, WARMUP / 2, t -> {
                 List<String> mine = owned.get(t);
                 String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
-                int dice = ThreadLocalRandom.current().nextInt(10);
-                if (dice < 6) {
-                    http.send("POST", "/api/v1/characters/" + id + "/experience", tokens[t],
-                            "{\"amount\":" + (1 + dice * 17) + ",\"reason\":\"quest\"}", 200);
-                } else if (dice < 8) {
-                    http.send("PUT", "/api/v1/characters/" + id + "/name", tokens[t],
-                            "{\"name\":\"Hero " + dice + "\"}", 200);
-                } else {
-                    http.send("PUT", "/api/v1/characters/" + id + "/attributes", tokens[t],
-                            "{\"strength\":" + (8 + dice) + "}", 200);
-                }
-            }));
+                http.send("GET", "/api/v1/characters/" + id, tokens[t], null, 200);
+                http.send("GET", "/api/v1/characters/" + id + "/versions?size=20", tokens[t], null, 200);
+            });
+        }
+        for (int rep = 0; rep < REPS; rep++) {
+            Load.Result writes = cpu("ours: changes", service.pid(), () -> Load.run(CLIENTS, SECONDS, t -> change(http, tokens[t], owned.get(t))));
             record("ours: HTTP changes/s, 32 clients, 1,000 characters", writes.perSecond());
             record("ours: change p50 (ms)", writes.p50Millis());
             record("ours: change p99 (ms)", writes.p99Millis());
@@ -272,6 +270,20 @@ public final class Bench {
             record("ours: GET versions page p99 (ms)", pages.p99Millis());
         }
         longHistory(http, tokens[0]);
+    }
+
+    /** One gameplay change through the HTTP API: 60 % experience, 20 % rename, 20 % attributes. */
+    private static void change(Http http, String token, List<String> mine) throws Exception {
+        String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
+        int dice = ThreadLocalRandom.current().nextInt(10);
+        if (dice < 6) {
+            http.send("POST", "/api/v1/characters/" + id + "/experience", token,
+                    "{\"amount\":" + (1 + dice * 17) + ",\"reason\":\"quest\"}", 200);
+        } else if (dice < 8) {
+            http.send("PUT", "/api/v1/characters/" + id + "/name", token, "{\"name\":\"Hero " + dice + "\"}", 200);
+        } else {
+            http.send("PUT", "/api/v1/characters/" + id + "/attributes", token, "{\"strength\":" + (8 + dice) + "}", 200);
+        }
     }
 
     private void longHistory(Http http, String token) throws Exception {
@@ -315,8 +327,16 @@ public final class Bench {
     /** Runs a load and records the CPU milliseconds that each operation cost the service, the clients and PostgreSQL. */
     private Load.Result cpu(String label, long servicePid, java.util.concurrent.Callable<Load.Result> load) throws Exception {
         Cpu.Sample before = Cpu.sample(servicePid);
+        Map<String, Double> threadsBefore = servicePid > 0 ? Cpu.threads(servicePid) : Map.of();
         Load.Result result = load.call();
         Cpu.Sample spent = Cpu.sample(servicePid).minus(before);
+        if (servicePid > 0 && Boolean.getBoolean("bench.threads")) {
+            Map<String, Double> after = Cpu.threads(servicePid);
+            after.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0.0)))
+                    .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                    .forEach(e -> System.out.printf("    %-24s %8.0f ms CPU%n", e.getKey(), e.getValue()));
+        }
         double ops = Math.max(1, result.operations());
         if (servicePid > 0) {
             record(label + ": service CPU ms an operation", spent.serviceMs() / ops);

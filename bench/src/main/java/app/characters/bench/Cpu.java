@@ -22,6 +22,26 @@ final class Cpu {
     private Cpu() {
     }
 
+    /** CPU milliseconds by thread name (digits dropped, so that pools add up) of one process. */
+    static java.util.Map<String, Double> threads(long pid) {
+        java.util.Map<String, Double> byName = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "N");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(comm, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_MS, Double::sum);
+                } catch (IOException gone) {
+                    // the thread ended
+                }
+            }
+        } catch (IOException e) {
+            return byName;
+        }
+        return byName;
+    }
+
     static Sample sample(long servicePid) {
         double service = 0;
         double client = 0;
