@@ -42,6 +42,9 @@ final class Cpu {
         return byName;
     }
 
+    /** The postmaster of the benchmark's own PostgreSQL: only it and its children count as PostgreSQL. */
+    static volatile long postmaster = -1;
+
     static Sample sample(long servicePid) {
         double service = 0;
         double client = 0;
@@ -67,7 +70,7 @@ final class Cpu {
                     service += ms;
                 } else if (pid == self) {
                     client += ms;
-                } else if (comm.equals("postgres")) {
+                } else if (comm.equals("postgres") && (pid == postmaster || Long.parseLong(fields[1]) == postmaster)) {
                     postgres += ms;
                 }
             }

@@ -32,6 +32,7 @@ final class LocalPostgres implements AutoCloseable {
         asPostgres(BIN + "/initdb", "-D", pg.dataDir.toString(), "-U", "postgres", "--auth=trust", "-E", "UTF8");
         asPostgres(BIN + "/pg_ctl", "-D", pg.dataDir.toString(), "-l", dir.resolve("server.log").toString(), "-w",
                 "-o", "-p " + port + " -k /tmp -c listen_addresses=localhost -c max_connections=200", "start");
+        Cpu.postmaster = Long.parseLong(Files.readAllLines(pg.dataDir.resolve("postmaster.pid")).get(0).strip());
         return pg;
     }
 

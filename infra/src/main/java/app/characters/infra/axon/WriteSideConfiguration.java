@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
@@ -50,19 +51,29 @@ class WriteSideConfiguration {
         });
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(executor)
-                        .maxRetryCount(retries)
-                        .retryInterval(5)
-                        .nonTransientFailurePredicate(failure -> !isLostRace(failure))
-                        .build())
+                .retryScheduler(retryScheduler(executor, retries))
                 .build();
     }
 
-    private static boolean isLostRace(Throwable failure) {
-        return failure instanceof ConcurrencyException
-                && !(failure instanceof ConflictingAggregateVersionException)
-                && !(failure instanceof AggregateStreamCreationException);
+    static RetryScheduler retryScheduler(ScheduledExecutorService executor, int retries) {
+        return IntervalRetryScheduler.builder()
+                .retryExecutor(executor)
+                .maxRetryCount(retries)
+                .retryInterval(5)
+                .nonTransientFailurePredicate(failure -> !isPartOfLostRace(failure))
+                .build();
+    }
+
+    /**
+     * Axon asks this of the failure and of every cause beneath it, and gives up if any answers "not transient":
+     * so each link of a lost race must pass, the conflict and the driver's unique-violation report under it alike.
+     */
+    static boolean isPartOfLostRace(Throwable failure) {
+        if (failure instanceof ConcurrencyException) {
+            return !(failure instanceof ConflictingAggregateVersionException)
+                    && !(failure instanceof AggregateStreamCreationException);
+        }
+        return failure instanceof SQLException && isUniqueViolation(failure);
     }
 
     /**

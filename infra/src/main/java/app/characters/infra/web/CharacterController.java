@@ -1,5 +1,6 @@
 package app.characters.infra.web;
 
+import app.characters.infra.axon.RandomIds;
 import app.characters.infra.security.Actor;
 import app.characters.infra.security.Viewer;
 import app.characters.infra.web.CharacterRequests.AttributeValues;
@@ -59,7 +60,7 @@ class CharacterController {
     @PostMapping(path = "/characters", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CharacterSheet> create(Actor actor, @RequestBody NewCharacter body) {
         body.validate();
-        UUID id = UUID.randomUUID();
+        UUID id = RandomIds.uuid();
         messaging.send(new CreateCharacter(id, actor.userId(), body.name(), body.race(), body.characterClass(),
                 body.templateId() == null ? body.attributesOrDefault() : null, body.templateId()), actor);
         URI location = URI.create("/api/v1/characters/" + id);

@@ -6,7 +6,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
+import app.characters.infra.axon.RandomIds;
 import java.util.regex.Pattern;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
@@ -49,7 +49,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String id = request.getAttribute(ATTRIBUTE) instanceof String known ? known : null;
         if (id == null) {
             String offered = request.getHeader(HEADER);
-            id = offered != null && SANE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+            id = offered != null && SANE.matcher(offered).matches() ? offered : RandomIds.uuid().toString();
             request.setAttribute(ATTRIBUTE, id);
         }
         response.setHeader(HEADER, id);

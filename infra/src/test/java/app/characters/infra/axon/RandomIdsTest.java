@@ -1,0 +1,41 @@
+package app.characters.infra.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.common.IdentifierFactory;
+import org.junit.jupiter.api.Test;
+
+class RandomIdsTest {
+
+    @Test
+    void axonDrawsItsMessageIdsFromThePerThreadGenerator() {
+        assertThat(IdentifierFactory.getInstance()).isInstanceOf(RandomIds.class);
+        assertThat(UUID.fromString(IdentifierFactory.getInstance().generateIdentifier()).version()).isEqualTo(4);
+    }
+
+    @Test
+    void idsAreVersionFourAndDistinctAcrossThreads() throws InterruptedException {
+        Set<UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                Set<UUID> mine = new HashSet<>();
+                for (int i = 0; i < 25_000; i++) {
+                    UUID id = RandomIds.uuid();
+                    assertThat(id.version()).isEqualTo(4);
+                    assertThat(id.variant()).isEqualTo(2);
+                    mine.add(id);
+                }
+                seen.addAll(mine);
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(seen).hasSize(100_000);
+    }
+}
