@@ -12,6 +12,8 @@ import app.characters.kernel.character.CharacterEvent.SkillLearned;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.query.history.EventSummaries;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -19,6 +21,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
@@ -93,6 +97,15 @@ class CharacterProjection {
     private CharacterWrites writesOf(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(WRITES, key -> {
             CharacterWrites writes = new CharacterWrites(jdbc, json);
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+                List<UUID> ids = new ArrayList<>();
+                for (Message<?> message : batch.getMessages()) {
+                    if (message.getPayload() instanceof CharacterEvent event) {
+                        ids.add(event.characterId());
+                    }
+                }
+                writes.prefetch(ids);
+            }
             unitOfWork.onPrepareCommit(u -> writes.flush());
             return writes;
         });
