@@ -90,9 +90,10 @@ public final class BackupWriter {
                 zip.setComment(BackupFormat.PLACEHOLDER);
                 zip.putNextEntry(new ZipEntry(BackupFormat.EVENTS_ENTRY));
                 Counting counting = new Counting(zip);
-                OutputStream events = new BufferedOutputStream(new DigestOutputStream(counting, eventsDigest), 1 << 16);
-                try (Progress.Bar bar = progress.start("backup", through - after)) {
-                    StoredEvents.read(read, after, through, event -> {
+                try (Progress.Bar bar = progress.start("backup", through - after);
+                     OutputStream events = new HandOffOutputStream(new DigestOutputStream(counting, eventsDigest),
+                             1 << 16, "backup-compress")) {
+                    StoredEvents.copy(read, after, through, event -> {
                         EventLines.write(event, events);
                         if (stats[0]++ == 0) {
                             stats[1] = event.globalIndex();
@@ -102,7 +103,6 @@ public final class BackupWriter {
                         return true;
                     });
                 }
-                events.flush();
                 zip.closeEntry();
                 manifest = new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, UUID.randomUUID(),
                         ApplicationVersion.get(), createdAt, kind,

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,22 +33,20 @@ final class EventLines {
 
     /** Writes the event as one line, newline included. */
     static void write(StoredEvent event, OutputStream out) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(256 + event.payload().length
-                + (event.metaData() == null ? 0 : event.metaData().length));
-        line.write('{');
-        number(line, "global_index", event.globalIndex(), true);
-        text(line, "event_identifier", event.eventIdentifier());
-        text(line, "aggregate_identifier", event.aggregateIdentifier());
-        number(line, "sequence_number", event.sequenceNumber(), false);
-        text(line, "type", event.type());
-        text(line, "time_stamp", event.timeStamp());
-        text(line, "payload_type", event.payloadType());
-        text(line, "payload_revision", event.payloadRevision());
-        bytes(line, "payload", event.payload());
-        bytes(line, "meta_data", event.metaData());
-        line.write('}');
-        line.write('\n');
-        line.writeTo(out);
+        // the separators and names go out as constant bytes, the values straight after them: nothing per line is built twice
+        out.write(GLOBAL_INDEX);
+        number(out, event.globalIndex());
+        text(out, EVENT_IDENTIFIER, event.eventIdentifier());
+        text(out, AGGREGATE_IDENTIFIER, event.aggregateIdentifier());
+        out.write(SEQUENCE_NUMBER);
+        number(out, event.sequenceNumber());
+        text(out, TYPE, event.type());
+        text(out, TIME_STAMP, event.timeStamp());
+        text(out, PAYLOAD_TYPE, event.payloadType());
+        text(out, PAYLOAD_REVISION, event.payloadRevision());
+        bytes(out, PAYLOAD, PAYLOAD_BASE64, event.payload());
+        bytes(out, META_DATA, META_DATA_BASE64, event.metaData());
+        out.write(END);
     }
 
     /** Reads one line (without its newline); the message of the exception says what is wrong with it. */
@@ -108,49 +105,53 @@ final class EventLines {
         }
     }
 
-    private static void number(ByteArrayOutputStream line, String field, Long value, boolean first) {
-        if (!first) {
-            line.write(',');
-        }
-        name(line, field);
-        line.writeBytes(String.valueOf(value).getBytes(StandardCharsets.US_ASCII));
+    private static final byte[] GLOBAL_INDEX = ascii("{\"global_index\":");
+    private static final byte[] EVENT_IDENTIFIER = ascii(",\"event_identifier\":");
+    private static final byte[] AGGREGATE_IDENTIFIER = ascii(",\"aggregate_identifier\":");
+    private static final byte[] SEQUENCE_NUMBER = ascii(",\"sequence_number\":");
+    private static final byte[] TYPE = ascii(",\"type\":");
+    private static final byte[] TIME_STAMP = ascii(",\"time_stamp\":");
+    private static final byte[] PAYLOAD_TYPE = ascii(",\"payload_type\":");
+    private static final byte[] PAYLOAD_REVISION = ascii(",\"payload_revision\":");
+    private static final byte[] PAYLOAD = ascii(",\"payload\":");
+    private static final byte[] PAYLOAD_BASE64 = ascii(",\"payload_base64\":");
+    private static final byte[] META_DATA = ascii(",\"meta_data\":");
+    private static final byte[] META_DATA_BASE64 = ascii(",\"meta_data_base64\":");
+    private static final byte[] END = ascii("}\n");
+    private static final byte[] NULL = ascii("null");
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static void text(ByteArrayOutputStream line, String field, String value) {
-        line.write(',');
-        name(line, field);
+    private static void number(OutputStream out, Long value) throws IOException {
+        out.write(ascii(String.valueOf(value)));
+    }
+
+    private static void text(OutputStream out, byte[] name, String value) throws IOException {
+        out.write(name);
         if (value == null) {
-            line.writeBytes(NULL);
+            out.write(NULL);
         } else {
-            line.write('"');
-            line.writeBytes(QUOTE.quoteAsUTF8(value));
-            line.write('"');
+            out.write('"');
+            out.write(QUOTE.quoteAsUTF8(value));
+            out.write('"');
         }
     }
 
-    private static void bytes(ByteArrayOutputStream line, String field, byte[] value) {
-        line.write(',');
+    private static void bytes(OutputStream out, byte[] name, byte[] base64Name, byte[] value) throws IOException {
         if (value == null) {
-            name(line, field);
-            line.writeBytes(NULL);
+            out.write(name);
+            out.write(NULL);
         } else if (embeddable(value)) {
-            name(line, field);
-            line.writeBytes(value);
+            out.write(name);
+            out.write(value);
         } else {
-            name(line, field + "_base64");
-            line.write('"');
-            line.writeBytes(Base64.getEncoder().encode(value));
-            line.write('"');
+            out.write(base64Name);
+            out.write('"');
+            out.write(Base64.getEncoder().encode(value));
+            out.write('"');
         }
-    }
-
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
-
-    private static void name(ByteArrayOutputStream line, String field) {
-        line.write('"');
-        line.writeBytes(field.getBytes(StandardCharsets.US_ASCII));
-        line.write('"');
-        line.write(':');
     }
 
     /** Whether the bytes are exactly one JSON object or array, on one line, in valid UTF-8. */

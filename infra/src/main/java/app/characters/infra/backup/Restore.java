@@ -1,7 +1,6 @@
 package app.characters.infra.backup;
 
 import app.characters.infra.eventstore.EventImport;
-import app.characters.infra.eventstore.StoredEvent;
 import app.characters.infra.progress.Progress;
 import app.characters.infra.projection.ProjectionRebuild;
 import java.nio.file.Path;
@@ -25,15 +24,14 @@ import org.springframework.stereotype.Component;
 /**
  * Replays backup files into an empty event store and rebuilds every read table from them.
  *
- * <p>Nothing is written until every file has been read through and checked and the chain of full
- * backup and increments is whole. The events then go in, verbatim, in one transaction (all or
- * nothing; a store that gained an event meanwhile is refused), the global index sequence moves past
- * them, and the read tables and the account claims are rebuilt.
+ * <p>Nothing is written until the chain of full backup and increments is seen to be whole. The files
+ * are then read through once, every byte and line checked as it goes by, and their events go in,
+ * verbatim, through one COPY in one transaction: all or nothing, as a fault found in any file rolls it
+ * back (a store that gained an event meanwhile is refused). The global index sequence moves past them,
+ * and the read tables and the account claims are rebuilt.
  */
 @Component
 public class Restore {
-
-    private static final int BATCH = 5_000;
 
     private final DataSource dataSource;
     private final ProjectionRebuild projections;
@@ -65,13 +63,8 @@ public class Restore {
         for (Path file : chain) {
             total += BackupReader.manifest(file).eventCount();
         }
-        try (Progress.Bar bar = progress.start("verify", total)) {
-            for (Path file : chain) {
-                BackupReader.verify(file, bar);
-            }
-        }
         Instant importStarted = clock.instant();
-        long[] imported = new long[1];
+        long imported;
         Long[] last = new Long[1];
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -80,28 +73,23 @@ public class Restore {
                     statement.execute("lock table domain_event_entry in share row exclusive mode");
                 }
                 refuseUnlessEmpty(connection);
-                EventImport importer = new EventImport(connection);
-                List<StoredEvent> batch = new ArrayList<>(BATCH);
                 boolean[] stopped = new boolean[1];
-                try (Progress.Bar bar = progress.start("import", total)) {
+                try (Progress.Bar bar = progress.start("import", total);
+                     EventImport.Copy copy = EventImport.copy(connection)) {
                     for (Path file : chain) {
-                        if (stopped[0]) {
-                            break;
-                        }
+                        // one pass checks and copies: a fault anywhere in a file fails the restore before the
+                        // commit, and the rollback takes back what was copied. Events after until are read on,
+                        // unused, so that every file is still checked to its end.
                         BackupReader.read(file, event -> {
-                            if (until != null && DateTimeUtils.parseInstant(event.timeStamp()).isAfter(until)) {
-                                stopped[0] = true;
-                                return false;
+                            stopped[0] |= until != null && DateTimeUtils.parseInstant(event.timeStamp()).isAfter(until);
+                            if (!stopped[0]) {
+                                copy.add(event);
+                                last[0] = event.globalIndex();
                             }
-                            batch.add(event);
-                            if (batch.size() == BATCH) {
-                                imported[0] += write(importer, batch, bar);
-                            }
-                            last[0] = event.globalIndex();
                             return true;
-                        }, null);
+                        }, bar);
                     }
-                    imported[0] += write(importer, batch, bar);
+                    imported = finish(copy);
                 }
                 EventImport.advanceSequence(connection);
                 connection.commit();
@@ -116,18 +104,19 @@ public class Restore {
         }
         Duration importTime = Duration.between(importStarted, clock.instant());
         ProjectionRebuild.Rebuilt rebuilt = projections.rebuild(true, progress);
-        return new Restored(chain.size(), imported[0], last[0], importTime, rebuilt,
+        return new Restored(chain.size(), imported, last[0], importTime, rebuilt,
                 Duration.between(started, clock.instant()));
     }
 
-    private static long write(EventImport importer, List<StoredEvent> batch, Progress.Bar bar) throws SQLException {
-        int inserted = importer.insert(batch).size();
-        if (inserted != batch.size()) {
-            throw new BackupException("the backup holds an event twice or the store changed during the restore");
+    private static long finish(EventImport.Copy copy) throws SQLException {
+        try {
+            return copy.finish();
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) { // unique_violation: the store was empty and locked, so the file repeats itself
+                throw new BackupException("the backup holds an event twice; the restore wrote nothing", e);
+            }
+            throw e;
         }
-        bar.stepBy(batch.size());
-        batch.clear();
-        return inserted;
     }
 
     /** Orders the files as the chain they make, full backup first; refuses gaps, forks and strays. */

@@ -16,18 +16,21 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Writes stored events verbatim into the event store, a batch at a time: restore and seed both come
- * through here. A batch is copied (binary COPY) into a temporary table, then inserted in its order
- * with {@code on conflict do nothing}, so an event already in the store (same identifier, or same
- * aggregate and sequence number) is skipped and the caller learns which events were new. Events with
- * a global index keep it; events without one draw the next from the store's sequence.
+ * Writes stored events verbatim into the event store: restore and seed both come through here.
+ *
+ * <p>{@link #insert} takes a batch at a time, copies it (binary COPY) into a temporary table, then
+ * inserts it in its order with {@code on conflict do nothing}, so an event already in the store (same
+ * identifier, or same aggregate and sequence number) is skipped and the caller learns which events
+ * were new. Events with a global index keep it; events without one draw the next from the store's
+ * sequence. A restore, which goes into an empty store, has no use for that and takes the shorter way
+ * of {@link #copy}: one COPY straight into the store, PostgreSQL storing rows while more arrive.
  *
  * <p>The caller owns the transaction; each batch holds {@link AppendLock}'s shared lock in it, as a
  * command does.
  */
 public final class EventImport {
 
-    private static final byte[] COPY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
+    static final byte[] COPY_HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
     private static final String COLUMNS = "event_identifier, aggregate_identifier, sequence_number, type, "
             + "time_stamp, payload_type, payload_revision, payload, meta_data";
 
@@ -74,6 +77,69 @@ public final class EventImport {
         return inserted;
     }
 
+    /**
+     * Starts one binary COPY of events straight into the event store, global indexes and all: for a
+     * restore into an empty store that the caller has locked against writers. Nothing is held back in
+     * memory; an event the store already has (same global index, identifier, or aggregate and sequence
+     * number) fails the whole copy, at {@link Copy#finish()} at the latest. Like every import it holds
+     * {@link AppendLock}'s shared lock in the caller's transaction.
+     */
+    public static Copy copy(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            throw new IllegalStateException("an import runs inside the caller's transaction: autocommit must be off");
+        }
+        AppendLock.holdShared(connection);
+        return new Copy(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
+                "copy domain_event_entry (global_index, " + COLUMNS + ") from stdin with (format binary)", 1 << 16));
+    }
+
+    /** A COPY into the event store under way; closed before {@link #finish()}, it is cancelled and writes nothing. */
+    public static final class Copy implements AutoCloseable {
+        private final PGCopyOutputStream copy;
+        private final DataOutputStream out;
+        private long count;
+
+        private Copy(PGCopyOutputStream copy) throws SQLException {
+            this.copy = copy;
+            // the copy stream buffers, unsynchronized: no buffer in between
+            this.out = new DataOutputStream(copy);
+            try {
+                out.write(COPY_HEADER);
+                out.writeInt(0);
+                out.writeInt(0);
+            } catch (IOException e) {
+                throw new SQLException("copying events into the store failed: " + e.getMessage(), e);
+            }
+        }
+
+        public void add(StoredEvent event) throws IOException {
+            if (event.globalIndex() == null) {
+                throw new IllegalArgumentException("a copy keeps the global indexes: the event has none");
+            }
+            out.writeShort(10);
+            columns(out, event);
+            count++;
+        }
+
+        /** Ends the copy; answers how many events it wrote. */
+        public long finish() throws SQLException {
+            try {
+                out.writeShort(-1);
+            } catch (IOException e) {
+                throw new SQLException("copying events into the store failed: " + e.getMessage(), e);
+            }
+            copy.endCopy();
+            return count;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
     /** Moves the sequence past the highest global index, so that the service's next event follows the restored ones. */
     public static void advanceSequence(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -94,21 +160,26 @@ public final class EventImport {
             for (StoredEvent event : batch) {
                 out.writeShort(11);
                 bigint(out, ord++);
-                bigint(out, event.globalIndex());
-                text(out, event.eventIdentifier());
-                text(out, event.aggregateIdentifier());
-                bigint(out, event.sequenceNumber());
-                text(out, event.type());
-                text(out, event.timeStamp());
-                text(out, event.payloadType());
-                text(out, event.payloadRevision());
-                bytes(out, event.payload());
-                bytes(out, event.metaData());
+                columns(out, event);
             }
             out.writeShort(-1);
         } catch (IOException e) {
             throw new SQLException("copying events into the store failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The columns of the event store, global index first, in the binary COPY format. */
+    private static void columns(DataOutputStream out, StoredEvent event) throws IOException {
+        bigint(out, event.globalIndex());
+        text(out, event.eventIdentifier());
+        text(out, event.aggregateIdentifier());
+        bigint(out, event.sequenceNumber());
+        text(out, event.type());
+        text(out, event.timeStamp());
+        text(out, event.payloadType());
+        text(out, event.payloadRevision());
+        bytes(out, event.payload());
+        bytes(out, event.metaData());
     }
 
     private static void bigint(DataOutputStream out, Long value) throws IOException {

@@ -198,6 +198,27 @@ class BackupAndRestoreTest extends ServiceTest {
     }
 
     @Test
+    void aBackupThatHoldsAnEventTwiceIsRefusedAndWritesNothing() throws IOException {
+        BackupWriter.Created full = backUp(null);
+        Manifest m = full.manifest();
+        String events = new String(eventsEntry(full.file()), java.nio.charset.StandardCharsets.UTF_8);
+        String first = events.substring(0, events.indexOf('\n') + 1);
+        long again = m.lastGlobalIndex() + 1;
+        byte[] repeated = (events + first.replaceFirst("^\\{\"global_index\":\\d+,", "{\"global_index\":" + again + ","))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Path file = sealed("repeated.zip", new Manifest(Manifest.FORMAT, Manifest.FORMAT_VERSION, UUID.randomUUID(), "1.0",
+                Instant.now(), Manifest.Kind.FULL, null, 0, again, m.eventCount() + 1, m.firstGlobalIndex(), again,
+                "events.ndjson", BackupFormat.hex(BackupFormat.sha256().digest(repeated)), repeated.length), repeated);
+        assertThat(BackupReader.verify(file, null).eventCount()).isEqualTo(m.eventCount() + 1);
+        Map<String, Integer> empty = Dumps.counts(target);
+
+        assertThatThrownBy(() -> restore(List.of(file), null)).isInstanceOf(BackupException.class)
+                .hasMessageContaining("holds an event twice");
+
+        assertThat(Dumps.counts(target)).isEqualTo(empty);
+    }
+
+    @Test
     void aStoreWithEventsIsRefusedAndLeftAsItWas() {
         BackupWriter.Created full = backUp(null);
         Map<String, List<String>> before = Dumps.all(jdbc);
@@ -337,10 +358,16 @@ class BackupAndRestoreTest extends ServiceTest {
 
     /** A zip with an empty events entry and the given manifest, sealed with a correct checksum as this service seals its own. */
     private Path sealed(String name, Manifest manifest) throws IOException {
+        return sealed(name, manifest, new byte[0]);
+    }
+
+    /** A zip with these events and this manifest, sealed as this service seals its own. */
+    private Path sealed(String name, Manifest manifest, byte[] events) throws IOException {
         Path file = dir.resolve(name);
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
             zip.setComment(BackupFormat.PLACEHOLDER);
             zip.putNextEntry(new ZipEntry(BackupFormat.EVENTS_ENTRY));
+            zip.write(events);
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry(BackupFormat.MANIFEST_ENTRY));
             zip.write(BackupFormat.MANIFEST_JSON.writeValueAsBytes(manifest));
