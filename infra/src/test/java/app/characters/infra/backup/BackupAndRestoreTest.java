@@ -402,6 +402,8 @@ class BackupAndRestoreTest extends ServiceTest {
         UUID id = api.createCharacter(user, "Live One").id();
         String base = "/api/v1/characters/" + id;
         ok(api.post(base + "/experience", user.token(), Api.map("amount", 3000, "reason", "Cleared the mine")));
+        // the characters COPY escapes in its text format: a rebuild must give them back as they were
+        ok(api.post(base + "/experience", user.token(), Api.map("amount", 1, "reason", "tab\there, new\nline, back\\slash")));
         JsonNode withItem = ok(api.post(base + "/equipment", user.token(), Api.map("name", "Axe of Ages", "type", "WEAPON",
                 "rarity", "RARE", "weight", 4.5, "statModifiers", Map.of("strength", 2)))).body();
         String itemId = withItem.path("equipment").get(0).path("id").asText();

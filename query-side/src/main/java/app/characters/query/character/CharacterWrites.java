@@ -3,6 +3,8 @@ package app.characters.query.character;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.character.Item;
 import app.characters.kernel.character.LearnedSkill;
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -50,7 +54,11 @@ final class CharacterWrites {
     private final JdbcTemplate jdbc;
     private final SheetJson json;
     private final Map<UUID, Pending> characters = new LinkedHashMap<>();
-    private final List<Object[]> versions = new ArrayList<>();
+    private final List<Version> versions = new ArrayList<>();
+
+    private record Version(UUID characterId, long version, String eventType, Instant occurredAt, UUID actorId,
+                           String summary, String state) {
+    }
 
     CharacterWrites(JdbcTemplate jdbc, SheetJson json) {
         this.jdbc = jdbc;
@@ -105,8 +113,7 @@ final class CharacterWrites {
         pending.changed = true;
         pending.itemsChanged |= itemsChanged;
         pending.skillsChanged |= skillsChanged;
-        versions.add(new Object[] {sheet.id(), sheet.version(), eventType, Timestamp.from(occurredAt), actorId,
-                summary, state});
+        versions.add(new Version(sheet.id(), sheet.version(), eventType, occurredAt, actorId, summary, state));
     }
 
     /** Writes everything recorded, then forgets it. */
@@ -160,11 +167,59 @@ final class CharacterWrites {
                 position) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""", items);
         batch("delete from character_skill where character_id = ?", replacedSkills);
         batch("insert into character_skill (character_id, skill_id, proficiency) values (?, ?, ?)", skills);
-        batch("""
-                insert into character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb)""", versions);
+        writeVersions();
         characters.clear();
         versions.clear();
+    }
+
+    /**
+     * The version rows: one insert for a live change; COPY for a batch, which PostgreSQL loads several times faster
+     * than even a multi-row insert, the version rows being most of what a rebuild writes.
+     */
+    private void writeVersions() {
+        if (versions.size() == 1) {
+            Version v = versions.get(0);
+            jdbc.update("""
+                    insert into character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
+                    values (?, ?, ?, ?, ?, ?, ?::jsonb)""", v.characterId(), v.version(), v.eventType(),
+                    Timestamp.from(v.occurredAt()), v.actorId(), v.summary(), v.state());
+        } else if (!versions.isEmpty()) {
+            StringBuilder rows = new StringBuilder(versions.size() * 1024);
+            for (Version v : versions) {
+                rows.append(v.characterId()).append('\t').append(v.version()).append('\t');
+                copyText(rows, v.eventType()).append('\t').append(v.occurredAt()).append('\t')
+                        .append(v.actorId() == null ? "\\N" : v.actorId().toString()).append('\t');
+                copyText(rows, v.summary()).append('\t');
+                copyText(rows, v.state()).append('\n');
+            }
+            jdbc.execute((ConnectionCallback<Long>) connection -> {
+                try {
+                    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                            copy character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
+                            from stdin""", new StringReader(rows.toString()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("the version rows could not be copied", e);
+                }
+            });
+        }
+    }
+
+    /** A value in COPY's text format: backslash, tab and line breaks escaped. */
+    private static StringBuilder copyText(StringBuilder out, String value) {
+        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+            return out.append(value); // the usual case: nothing to escape
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+        return out;
     }
 
     private void batch(String sql, List<Object[]> rows) {
