@@ -10,7 +10,6 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -130,15 +129,14 @@ class WriteSideConfiguration {
     }
 
     /**
-     * Characters stay in memory between commands, so a change does not read its character's snapshot and events
-     * again. The entries are weak references: memory the collector needs back is simply a cache miss. A cached
-     * character is safe with several command nodes too: if another node appended to it meanwhile, the append
-     * collides on the unique (aggregate, sequence) key, the unit of work rolls back, which evicts the entry, and
-     * the retry above reloads the character from the store.
+     * Characters stay in memory between commands, the most recently changed ones up to {@code app.aggregate-cache-size},
+     * so a change does not read its character's snapshot and events again. A cached character is safe with several
+     * command nodes too: if another node appended to it meanwhile, the append collides on the unique (aggregate,
+     * sequence) key, the unit of work rolls back, which evicts the entry, and the retry above reloads the character.
      */
     @Bean
-    Cache characterCache() {
-        return new WeakReferenceCache();
+    Cache characterCache(@Value("${app.aggregate-cache-size:10000}") long size) {
+        return new AggregateCache(size);
     }
 
     /** A character with a long history loads from its latest snapshot plus the events after it. */
