@@ -65,7 +65,7 @@ class ReadTableIndexTest extends ServiceTest {
                        'bulk ' || g, 'HUMAN', 'BARD', 1 + g % 20, g * 10,
                        case when g % 10 = 0 then 'PUBLIC' else 'PRIVATE' end,
                        case when g % 7 = 0 then 'RETIRED' else 'ACTIVE' end,
-                       5, now() - g * interval '1 minute', now(), '{}'::jsonb
+                       5, now() - g * interval '1 minute', now(), '{}'::json
                 from generate_series(1, ?) g
                 """, OWNERS, CHARACTERS);
         jdbc.update("""
@@ -80,7 +80,7 @@ class ReadTableIndexTest extends ServiceTest {
                 """);
         jdbc.update("""
                 insert into character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
-                select c.id, v, 'CharacterRenamed', c.created_at + v * interval '1 second', c.owner_id, 'renamed', '{}'::jsonb
+                select c.id, v, 'CharacterRenamed', c.created_at + v * interval '1 second', c.owner_id, 'renamed', '{}'::json
                 from character_summary c, generate_series(1, 5) v where c.name like 'bulk %'
                 """);
         jdbc.execute("analyze character_summary");

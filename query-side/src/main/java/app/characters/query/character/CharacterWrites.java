@@ -155,12 +155,12 @@ final class CharacterWrites {
         }
         batch("""
                 insert into character_summary (owner_id, name, race, character_class, level, experience, visibility,
-                status, version, created_at, updated_at, state, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
+                status, version, created_at, updated_at, state, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)""",
                 inserts);
         batch("""
                 update character_summary set owner_id = ?, name = ?, race = ?, character_class = ?, level = ?,
                 experience = ?, visibility = ?, status = ?, version = ?, created_at = ?, updated_at = ?,
-                state = ?::jsonb where id = ?""", updates);
+                state = ?::json where id = ?""", updates);
         batch("delete from character_item where character_id = ?", replacedItems);
         batch("""
                 insert into character_item (id, character_id, name, type, rarity, weight, stat_modifiers, equipped,
@@ -181,7 +181,7 @@ final class CharacterWrites {
             Version v = versions.get(0);
             jdbc.update("""
                     insert into character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
-                    values (?, ?, ?, ?, ?, ?, ?::jsonb)""", v.characterId(), v.version(), v.eventType(),
+                    values (?, ?, ?, ?, ?, ?, ?::json)""", v.characterId(), v.version(), v.eventType(),
                     Timestamp.from(v.occurredAt()), v.actorId(), v.summary(), v.state());
         } else if (!versions.isEmpty()) {
             StringBuilder rows = new StringBuilder(versions.size() * 1024);
