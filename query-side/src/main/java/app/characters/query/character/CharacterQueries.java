@@ -55,7 +55,7 @@ class CharacterQueries {
     @QueryHandler
     @Transactional(propagation = Propagation.SUPPORTS)
     public CharacterSheet find(FindCharacter query) {
-        return json.read(readable(query.characterId(), query.viewerId()));
+        return json.read(readable(query.characterId(), query.viewerId(), WITH_STATE));
     }
 
     @QueryHandler
@@ -115,7 +115,15 @@ class CharacterQueries {
      * One primary-key read with plain JDBC: the hottest read of the service needs no entity.
      */
     private String readable(UUID characterId, UUID viewerId) {
-        List<Readable> found = jdbc.query("select owner_id, visibility, status, state::text from character_summary where id = ?",
+        return readable(characterId, viewerId, ACCESS_ONLY);
+    }
+
+    /** The access columns, and the state only when the read answers with it (the versions reads do not). */
+    private static final String ACCESS_ONLY = "select owner_id, visibility, status, null from character_summary where id = ?";
+    private static final String WITH_STATE = "select owner_id, visibility, status, state::text from character_summary where id = ?";
+
+    private String readable(UUID characterId, UUID viewerId, String select) {
+        List<Readable> found = jdbc.query(select,
                 (rs, n) -> new Readable(rs.getObject(1, UUID.class), Visibility.valueOf(rs.getString(2)),
                         CharacterStatus.valueOf(rs.getString(3)), rs.getString(4)), characterId);
         if (found.isEmpty()) {
