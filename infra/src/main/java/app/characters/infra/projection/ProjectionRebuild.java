@@ -5,6 +5,7 @@ import app.characters.infra.eventstore.StoredEvent;
 import app.characters.infra.eventstore.StoredEvents;
 import app.characters.infra.progress.Progress;
 import app.characters.kernel.account.AccountMessages.UserRegistered;
+import app.characters.query.character.VersionLoad;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,7 +41,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuilds the read tables from the events: empties them, then feeds every stored event, in global
  * index order, to the very handlers the live projections run (each event processor's
  * {@link EventHandlerInvoker}), a batch of events a transaction. The projections take everything from
- * the event (times, ids, order), so the rebuilt rows equal the live ones.
+ * the event (times, ids, order), so the rebuilt rows equal the live ones. The version rows, most of what
+ * a rebuild writes, go by one COPY on a connection of their own ({@link VersionLoad}), which PostgreSQL
+ * stores while the next batches are folded; they are committed last.
  *
  * <p>Account claims (the usernames and emails taken) are write-side state, but they too follow from
  * the events alone: a restore rebuilds them with the read tables.
@@ -103,7 +106,7 @@ public class ProjectionRebuild {
     }
 
     private long replayAll(boolean withAccountClaims, Progress progress) throws Exception {
-        try (Connection read = dataSource.getConnection()) {
+        try (Connection read = dataSource.getConnection(); VersionLoad versions = VersionLoad.open(dataSource)) {
             read.setAutoCommit(false);
             read.setReadOnly(true);
             try (Progress.Bar bar = progress.start("rebuild", estimatedCount(read))) {
@@ -111,13 +114,14 @@ public class ProjectionRebuild {
                 long count = StoredEvents.read(read, 0, Long.MAX_VALUE, event -> {
                     batch.add(event);
                     if (batch.size() == BATCH) {
-                        replayBatch(batch, withAccountClaims);
+                        replayBatch(batch, withAccountClaims, versions);
                         bar.stepBy(batch.size());
                         batch.clear();
                     }
                     return true;
                 });
-                replayBatch(batch, withAccountClaims);
+                replayBatch(batch, withAccountClaims, versions);
+                versions.finish();
                 bar.stepBy(batch.size());
                 return count;
             } finally {
@@ -126,12 +130,12 @@ public class ProjectionRebuild {
         }
     }
 
-    private void replayBatch(List<StoredEvent> batch, boolean withAccountClaims) {
+    private void replayBatch(List<StoredEvent> batch, boolean withAccountClaims, VersionLoad versions) {
         if (!batch.isEmpty()) {
             transactions.executeWithoutResult(tx -> {
                 // a rebuild that a crash cut short is run again, so its commits need not wait for the disk
                 jdbc.execute("set local synchronous_commit = off");
-                project(batch, withAccountClaims);
+                project(batch, withAccountClaims, versions);
             });
         }
     }
@@ -141,6 +145,10 @@ public class ProjectionRebuild {
      * with {@code withAccountClaims} it also claims the username and email of each registration.
      */
     public void project(List<StoredEvent> events, boolean withAccountClaims) {
+        project(events, withAccountClaims, null);
+    }
+
+    private void project(List<StoredEvent> events, boolean withAccountClaims, VersionLoad versions) {
         if (events.isEmpty()) {
             return;
         }
@@ -148,6 +156,9 @@ public class ProjectionRebuild {
         List<DomainEventMessage<?>> messages = messages(events);
         List<EventHandlerInvoker> handlers = invokers();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
+        if (versions != null) {
+            unitOfWork.resources().put(VersionLoad.RESOURCE, versions);
+        }
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> message = unitOfWork.getMessage();
             for (EventHandlerInvoker handler : handlers) {

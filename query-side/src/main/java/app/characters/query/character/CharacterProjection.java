@@ -96,7 +96,7 @@ class CharacterProjection {
     /** The writes of this unit of work, flushed as it prepares to commit (inside its transaction). */
     private CharacterWrites writesOf(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(WRITES, key -> {
-            CharacterWrites writes = new CharacterWrites(jdbc, json);
+            CharacterWrites writes = new CharacterWrites(jdbc, json, unitOfWork.getResource(VersionLoad.RESOURCE));
             if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
                 List<UUID> ids = new ArrayList<>();
                 for (Message<?> message : batch.getMessages()) {

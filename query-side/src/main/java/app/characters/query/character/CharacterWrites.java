@@ -53,6 +53,7 @@ final class CharacterWrites {
 
     private final JdbcTemplate jdbc;
     private final SheetJson json;
+    private final VersionLoad versionLoad;
     private final Map<UUID, Pending> characters = new LinkedHashMap<>();
     private final List<Version> versions = new ArrayList<>();
 
@@ -61,8 +62,14 @@ final class CharacterWrites {
     }
 
     CharacterWrites(JdbcTemplate jdbc, SheetJson json) {
+        this(jdbc, json, null);
+    }
+
+    /** With a {@code versionLoad} (a rebuild's), the version rows go there rather than into this unit's transaction. */
+    CharacterWrites(JdbcTemplate jdbc, SheetJson json, VersionLoad versionLoad) {
         this.jdbc = jdbc;
         this.json = json;
+        this.versionLoad = versionLoad;
     }
 
     /**
@@ -174,10 +181,15 @@ final class CharacterWrites {
 
     /**
      * The version rows: one insert for a live change; COPY for a batch, which PostgreSQL loads several times faster
-     * than even a multi-row insert, the version rows being most of what a rebuild writes.
+     * than even a multi-row insert; a rebuild's own COPY when there is one.
      */
     private void writeVersions() {
-        if (versions.size() == 1) {
+        if (versionLoad != null) {
+            for (Version v : versions) {
+                versionLoad.add(v.characterId(), v.version(), v.eventType(), v.occurredAt(), v.actorId(), v.summary(),
+                        v.state());
+            }
+        } else if (versions.size() == 1) {
             Version v = versions.get(0);
             jdbc.update("""
                     insert into character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
