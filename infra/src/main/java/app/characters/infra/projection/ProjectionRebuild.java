@@ -17,6 +17,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.config.Configuration;
@@ -58,6 +65,7 @@ public class ProjectionRebuild {
     static final List<String> READ_TABLES = List.of("character_item", "character_skill", "character_summary",
             "character_version", "user_account", "skill", "character_template");
     static final int BATCH = 1_000;
+    private static final int READ_AHEAD = 4;
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -105,24 +113,62 @@ public class ProjectionRebuild {
         }
     }
 
+    /**
+     * Folds every event into the read tables. A thread of its own reads the events and deserializes them, a few
+     * batches ahead of the folding, which (with the version rows' own COPY) keeps both cores and PostgreSQL busy.
+     */
     private long replayAll(boolean withAccountClaims, Progress progress) throws Exception {
-        try (Connection read = dataSource.getConnection(); VersionLoad versions = VersionLoad.open(dataSource)) {
+        BlockingQueue<List<DomainEventMessage<?>>> batches = new ArrayBlockingQueue<>(READ_AHEAD);
+        ExecutorService reader = Executors.newSingleThreadExecutor(task -> new Thread(task, "rebuild-reader"));
+        try (VersionLoad versions = VersionLoad.open(dataSource);
+             Progress.Bar bar = progress.start("rebuild", estimatedCount())) {
+            Future<Long> read = reader.submit(() -> readAll(batches));
+            while (true) {
+                List<DomainEventMessage<?>> batch = batches.poll(1, TimeUnit.SECONDS);
+                if (batch == null) {
+                    if (read.isDone()) {
+                        read.get(); // the reader's failure, if it failed
+                        throw new IllegalStateException("the reader of the events stopped before their end");
+                    }
+                } else if (batch.isEmpty()) {
+                    break;
+                } else {
+                    transactions.executeWithoutResult(tx -> {
+                        // a rebuild that a crash cut short is run again, so its commits need not wait for the disk
+                        jdbc.execute("set local synchronous_commit = off");
+                        projectMessages(batch, withAccountClaims, versions);
+                    });
+                    bar.stepBy(batch.size());
+                }
+            }
+            versions.finish();
+            return read.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /** Reads every event, a batch at a time, deserialized, into {@code batches}; an empty batch marks the end. */
+    private long readAll(BlockingQueue<List<DomainEventMessage<?>>> batches) throws Exception {
+        try (Connection read = dataSource.getConnection()) {
             read.setAutoCommit(false);
             read.setReadOnly(true);
-            try (Progress.Bar bar = progress.start("rebuild", estimatedCount(read))) {
+            try {
                 List<StoredEvent> batch = new ArrayList<>(BATCH);
-                long count = StoredEvents.read(read, 0, Long.MAX_VALUE, event -> {
+                long count = StoredEvents.copy(read, 0, Long.MAX_VALUE, event -> {
                     batch.add(event);
                     if (batch.size() == BATCH) {
-                        replayBatch(batch, withAccountClaims, versions);
-                        bar.stepBy(batch.size());
+                        batches.put(deserialized(batch));
                         batch.clear();
                     }
                     return true;
                 });
-                replayBatch(batch, withAccountClaims, versions);
-                versions.finish();
-                bar.stepBy(batch.size());
+                if (!batch.isEmpty()) {
+                    batches.put(deserialized(batch));
+                }
+                batches.put(List.of());
                 return count;
             } finally {
                 read.rollback();
@@ -130,14 +176,15 @@ public class ProjectionRebuild {
         }
     }
 
-    private void replayBatch(List<StoredEvent> batch, boolean withAccountClaims, VersionLoad versions) {
-        if (!batch.isEmpty()) {
-            transactions.executeWithoutResult(tx -> {
-                // a rebuild that a crash cut short is run again, so its commits need not wait for the disk
-                jdbc.execute("set local synchronous_commit = off");
-                project(batch, withAccountClaims, versions);
-            });
+    /** The messages of the events, their payloads, metadata and times already deserialized. */
+    private List<DomainEventMessage<?>> deserialized(List<StoredEvent> events) {
+        List<DomainEventMessage<?>> messages = messages(events);
+        for (DomainEventMessage<?> message : messages) {
+            message.getPayload();
+            message.getMetaData();
+            message.getTimestamp();
         }
+        return messages;
     }
 
     /**
@@ -145,15 +192,13 @@ public class ProjectionRebuild {
      * with {@code withAccountClaims} it also claims the username and email of each registration.
      */
     public void project(List<StoredEvent> events, boolean withAccountClaims) {
-        project(events, withAccountClaims, null);
+        if (!events.isEmpty()) {
+            projectMessages(messages(events), withAccountClaims, null);
+        }
     }
 
-    private void project(List<StoredEvent> events, boolean withAccountClaims, VersionLoad versions) {
-        if (events.isEmpty()) {
-            return;
-        }
+    private void projectMessages(List<DomainEventMessage<?>> messages, boolean withAccountClaims, VersionLoad versions) {
         entityManager.unwrap(Session.class).setJdbcBatchSize(BATCH);
-        List<DomainEventMessage<?>> messages = messages(events);
         List<EventHandlerInvoker> handlers = invokers();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
         if (versions != null) {
@@ -214,12 +259,9 @@ public class ProjectionRebuild {
         return known;
     }
 
-    private static long estimatedCount(Connection connection) throws SQLException {
-        try (var statement = connection.createStatement();
-             var row = statement.executeQuery("select coalesce(max(global_index), 0) - coalesce(min(global_index), 1) + 1 "
-                     + "from domain_event_entry")) {
-            row.next();
-            return Math.max(row.getLong(1), 0);
-        }
+    private long estimatedCount() {
+        Long count = jdbc.queryForObject("select coalesce(max(global_index), 0) - coalesce(min(global_index), 1) + 1 "
+                + "from domain_event_entry", Long.class);
+        return Math.max(count == null ? 0 : count, 0);
     }
 }
