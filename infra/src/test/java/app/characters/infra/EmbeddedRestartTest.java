@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** With no database configured, the service keeps its data in an embedded PostgreSQL under DATA_DIR. */
 class EmbeddedRestartTest {
@@ -24,6 +25,17 @@ class EmbeddedRestartTest {
 
     private static Api api(ConfigurableApplicationContext context) {
         return new Api("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @Test
+    void keptDataIsWrittenDurably() {
+        try (ConfigurableApplicationContext context = start()) {
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+
+            // the embedded library's test defaults turn both off; an acknowledged change must not wait in memory
+            assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+        }
     }
 
     @Test

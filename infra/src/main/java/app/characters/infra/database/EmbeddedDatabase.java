@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A PostgreSQL server run by the service itself. With a data directory its data survives restarts;
- * without one (tests) it lives in a temporary directory that is removed when it stops.
+ * A PostgreSQL server run by the service itself. With a data directory its data survives restarts and
+ * crashes (fsync and synchronous commit on, as PostgreSQL has them by default); without one (tests) it
+ * lives in a temporary directory that is removed when it stops, and skips the waits for the disk.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
@@ -28,7 +29,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("shared_buffers", "128MB");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);
-                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+                // the library starts PostgreSQL as for a throwaway test database, fsync and synchronous commit off:
+                // data that is kept gets PostgreSQL's own durable defaults back, so that no acknowledged change waits
+                // in memory for a crash of PostgreSQL or of the machine to lose it
+                builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on");
             }
             return new EmbeddedDatabase(builder.start());
         } catch (IllegalStateException e) {
