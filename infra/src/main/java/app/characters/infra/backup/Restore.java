@@ -70,9 +70,11 @@ public class Restore {
             connection.setAutoCommit(false);
             try {
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("lock table domain_event_entry in share row exclusive mode");
+                    statement.execute("lock table domain_event_entry in access exclusive mode");
+                    refuseUnlessEmpty(connection);
+                    // empty already: truncated in this transaction, the table takes the copy's rows frozen
+                    statement.execute("truncate domain_event_entry");
                 }
-                refuseUnlessEmpty(connection);
                 boolean[] stopped = new boolean[1];
                 try (Progress.Bar bar = progress.start("import", total);
                      EventImport.Copy copy = EventImport.copy(connection)) {

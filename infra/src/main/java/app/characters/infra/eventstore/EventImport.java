@@ -79,7 +79,9 @@ public final class EventImport {
 
     /**
      * Starts one binary COPY of events straight into the event store, global indexes and all: for a
-     * restore into an empty store that the caller has locked against writers. Nothing is held back in
+     * restore into an empty store that the caller has locked against writers and truncated in the same
+     * transaction. The rows go in frozen, as if vacuumed already: the rebuild that reads them next has no
+     * commit status to look up and write back into every page. Nothing is held back in
      * memory; an event the store already has (same global index, identifier, or aggregate and sequence
      * number) fails the whole copy, at {@link Copy#finish()} at the latest. Like every import it holds
      * {@link AppendLock}'s shared lock in the caller's transaction.
@@ -90,7 +92,7 @@ public final class EventImport {
         }
         AppendLock.holdShared(connection);
         return new Copy(new PGCopyOutputStream(connection.unwrap(PGConnection.class),
-                "copy domain_event_entry (global_index, " + COLUMNS + ") from stdin with (format binary)", 1 << 16));
+                "copy domain_event_entry (global_index, " + COLUMNS + ") from stdin with (format binary, freeze)", 1 << 16));
     }
 
     /** A COPY into the event store under way; closed before {@link #finish()}, it is cancelled and writes nothing. */
