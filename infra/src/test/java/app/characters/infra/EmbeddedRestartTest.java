@@ -35,6 +35,7 @@ class EmbeddedRestartTest {
             // the embedded library's test defaults turn both off; an acknowledged change must not wait in memory
             assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
             assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+            assertThat(jdbc.queryForObject("show wal_level", String.class)).isEqualTo("minimal");
         }
     }
 

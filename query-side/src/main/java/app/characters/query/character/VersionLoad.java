@@ -15,8 +15,10 @@ import org.postgresql.copy.PGCopyOutputStream;
 /**
  * The version rows of a whole rebuild, streamed by one binary COPY on a connection of their own. PostgreSQL
  * stores them while the rebuild folds the next events, instead of the rebuild waiting for each batch of them:
- * they are most of what a rebuild writes. The rows become visible when {@link #finish()} commits; closed
- * before that, nothing of them is kept.
+ * they are most of what a rebuild writes. The load empties the version table in its own transaction, so the
+ * rows go in frozen and, on a server that keeps minimal WAL (the embedded one), skip the WAL: the commit writes
+ * the table to disk whole. Readers of versions wait meanwhile, as writers of events wait for the whole rebuild.
+ * The rows become visible when {@link #finish()} commits; closed before that, nothing of them is kept.
  * <p>
  * A rebuild hands it to the character projection as a resource of each unit of work, under {@link #RESOURCE}.
  */
@@ -36,7 +38,7 @@ public final class VersionLoad implements AutoCloseable {
         this.connection = connection;
         this.copy = new PGCopyOutputStream(connection.unwrap(PGConnection.class), """
                 copy character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
-                from stdin with (format binary)""", 1 << 16);
+                from stdin with (format binary, freeze)""", 1 << 16);
         this.out = new DataOutputStream(copy); // the copy stream buffers: nothing in between
         try {
             out.write(COPY_HEADER);
@@ -47,13 +49,17 @@ public final class VersionLoad implements AutoCloseable {
         }
     }
 
-    /** Starts the copy in a transaction of its own; a rebuild cut short is run again, so its commit need not wait for the disk. */
+    /**
+     * Empties the version table and starts the copy, in a transaction of its own; a rebuild cut short is run again,
+     * so its commit need not wait for the disk.
+     */
     public static VersionLoad open(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
         try {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set local synchronous_commit = off");
+                statement.execute("truncate character_version");
             }
             return new VersionLoad(connection);
         } catch (SQLException | RuntimeException e) {
