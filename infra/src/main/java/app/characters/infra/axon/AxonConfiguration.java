@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -113,7 +114,10 @@ class AxonConfiguration {
     @ConditionalOnProperty(prefix = "app.projections", name = "mode", havingValue = "subscribing", matchIfMissing = true)
     ConfigurerModule projectionsInTheWritingTransaction() {
         return configurer -> configurer.eventProcessing()
-                .usingSubscribingEventProcessors()
+                .usingSubscribingEventProcessors(name -> config -> new HandledEventsOnly(config.eventBus(),
+                        () -> config.eventProcessingConfiguration().eventProcessor(name)
+                                .map(processor -> ((AbstractEventProcessor) processor).eventHandlerInvoker())
+                                .orElseThrow(() -> new IllegalStateException("no event processor " + name))))
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
     }
 }
