@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,6 +75,7 @@ public class ProjectionRebuild {
     private final Configuration axon;
     private final Clock clock;
     private volatile List<EventHandlerInvoker> invokers;
+    private final Map<Class<?>, List<EventHandlerInvoker>> invokersByType = new ConcurrentHashMap<>();
 
     ProjectionRebuild(DataSource dataSource, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
                       EntityManager entityManager, Configuration axon, Clock clock) {
@@ -199,14 +201,13 @@ public class ProjectionRebuild {
 
     private void projectMessages(List<DomainEventMessage<?>> messages, boolean withAccountClaims, VersionLoad versions) {
         entityManager.unwrap(Session.class).setJdbcBatchSize(BATCH);
-        List<EventHandlerInvoker> handlers = invokers();
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
         if (versions != null) {
             unitOfWork.resources().put(VersionLoad.RESOURCE, versions);
         }
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> message = unitOfWork.getMessage();
-            for (EventHandlerInvoker handler : handlers) {
+            for (EventHandlerInvoker handler : invokersFor(message.getPayloadType())) {
                 if (handler.canHandle(message, Segment.ROOT_SEGMENT)) {
                     handler.handle(message, Segment.ROOT_SEGMENT);
                 }
@@ -245,6 +246,12 @@ public class ProjectionRebuild {
     }
 
     private static final byte[] EMPTY_METADATA = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** The processors that have a handler for events of this type, asked once a type, in the order of their names. */
+    private List<EventHandlerInvoker> invokersFor(Class<?> payloadType) {
+        return invokersByType.computeIfAbsent(payloadType,
+                type -> invokers().stream().filter(invoker -> invoker.canHandleType(type)).toList());
+    }
 
     private List<EventHandlerInvoker> invokers() {
         List<EventHandlerInvoker> known = invokers;
