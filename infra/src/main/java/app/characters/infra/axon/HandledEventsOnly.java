@@ -14,8 +14,9 @@ import org.axonframework.messaging.SubscribableMessageSource;
 /**
  * The event bus as one subscribing processor sees it: only the events that one of its handlers takes. Without it
  * every processor gets every event, and for each event it has no handler for it still opens a unit of work, joins
- * the transaction and records the event as ignored: a tenth of what a change cost, the character's events going
- * to the three projections that ignore them. Which payload types a processor takes is asked once a type.
+ * the transaction and records the event as ignored: the character's events went to three projections that ignore
+ * them, a quarter of the service's CPU a change (3.3 ms, 2.5 ms without). Which payload types a processor takes is
+ * asked once a type.
  */
 final class HandledEventsOnly implements SubscribableMessageSource<EventMessage<?>> {
 
