@@ -1,5 +1,6 @@
 package app.characters.infra.backup;
 
+import app.characters.infra.eventstore.AppendLock;
 import app.characters.infra.eventstore.EventImport;
 import app.characters.infra.progress.Progress;
 import app.characters.infra.projection.ProjectionRebuild;
@@ -69,6 +70,9 @@ public class Restore {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                // the append lock first, as every writer takes it: a backup or rebuild holding it exclusively and reading
+                // the store would otherwise wait on the table lock while this waits on theirs, a cycle PostgreSQL cannot see
+                AppendLock.holdShared(connection);
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("lock table domain_event_entry in access exclusive mode");
                     refuseUnlessEmpty(connection);

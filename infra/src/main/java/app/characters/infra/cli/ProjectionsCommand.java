@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 class ProjectionsCommand {
 
     @Command(name = "rebuild", description = "Empties every read table and replays all events into them; "
-            + "commands wait while it runs.")
+            + "commands and reads of version history wait while it runs; stop streaming projection nodes first.")
     static class Rebuild implements Callable<Integer> {
         @Option(names = "--account-claims", description = "also rebuild the claimed usernames and emails "
                 + "(after a restore that stopped before its rebuild)")

@@ -93,7 +93,9 @@ public class ProjectionRebuild {
 
     /**
      * Empties the read tables (and with {@code withAccountClaims} the claims) and replays every event.
-     * Commands wait while it runs, so that no event slips between the replay and the live projections.
+     * Commands wait while it runs, so that no event slips between the replay and the live projections; reads of
+     * version history wait too, the version load holding its table. Streaming projection nodes are to be stopped
+     * first: one still writing a row the rebuild writes fails it after the lock timeout.
      */
     public Rebuilt rebuild(boolean withAccountClaims, Progress progress) {
         Instant started = clock.instant();
@@ -105,7 +107,12 @@ public class ProjectionRebuild {
                         jdbc.execute("truncate account_claim");
                     }
                 });
-                return replayAll(withAccountClaims, progress);
+                try {
+                    return replayAll(withAccountClaims, progress);
+                } catch (Exception e) {
+                    throw new IllegalStateException("the rebuild of the read tables failed, which leaves them incomplete "
+                            + "until a rebuild completes: " + e.getMessage(), e);
+                }
             });
             return new Rebuilt(events, Duration.between(started, clock.instant()));
         } catch (RuntimeException e) {
@@ -138,6 +145,9 @@ public class ProjectionRebuild {
                     transactions.executeWithoutResult(tx -> {
                         // a rebuild that a crash cut short is run again, so its commits need not wait for the disk
                         jdbc.execute("set local synchronous_commit = off");
+                        // a row that a streaming projection still writes (a node left running) fails the rebuild in
+                        // time: that projection may itself wait for the version table, which the load holds
+                        jdbc.execute("set local lock_timeout = '" + AppendLock.EXCLUSIVE_TIMEOUT.toMillis() + "ms'");
                         projectMessages(batch, withAccountClaims, versions);
                     });
                     bar.stepBy(batch.size());
