@@ -10,8 +10,6 @@ import app.characters.kernel.character.CharacterQuery.ListVersions;
 import app.characters.kernel.character.CharacterQuery.VersionState;
 import app.characters.kernel.character.CharacterQuery.VersionSummary;
 import app.characters.kernel.character.CharacterSheet;
-import app.characters.kernel.character.CharacterStatus;
-import app.characters.kernel.character.Visibility;
 import app.characters.kernel.common.PageRequest;
 import app.characters.kernel.common.Rejected;
 import app.characters.kernel.character.CharacterQuery.DiffVersions;
@@ -20,11 +18,9 @@ import app.characters.kernel.character.CharacterQuery.VersionDiff;
 import app.characters.query.history.VersionDiffer;
 import app.characters.query.history.VersionRow;
 import app.characters.query.history.VersionRowRepository;
-import java.util.List;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,11 +36,11 @@ class CharacterQueries {
     private final VersionRowRepository versions;
     private final SheetJson json;
     private final VersionDiffer differ;
-    private final JdbcTemplate jdbc;
+    private final CharacterAccess access;
 
     CharacterQueries(CharacterRowRepository characters, VersionRowRepository versions, SheetJson json,
-                     VersionDiffer differ, JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+                     VersionDiffer differ, CharacterAccess access) {
+        this.access = access;
         this.characters = characters;
         this.versions = versions;
         this.json = json;
@@ -55,7 +51,7 @@ class CharacterQueries {
     @QueryHandler
     @Transactional(propagation = Propagation.SUPPORTS)
     public CharacterSheet find(FindCharacter query) {
-        return json.read(readable(query.characterId(), query.viewerId(), WITH_STATE));
+        return access.current(query);
     }
 
     @QueryHandler
@@ -109,40 +105,8 @@ class CharacterQueries {
                 .orElseThrow(() -> Rejected.notFound("character " + characterId + " has no version " + version));
     }
 
-    /**
-     * The character's current state if the viewer may read it: the owner always; others only a public one,
-     * and a retired public one is gone for them. A private character does not exist for others.
-     * One primary-key read with plain JDBC: the hottest read of the service needs no entity.
-     */
-    private String readable(UUID characterId, UUID viewerId) {
-        return readable(characterId, viewerId, ACCESS_ONLY);
-    }
-
-    /** The access columns, and the state only when the read answers with it (the versions reads do not). */
-    private static final String ACCESS_ONLY = "select owner_id, visibility, status, null from character_summary where id = ?";
-    private static final String WITH_STATE = "select owner_id, visibility, status, state::text from character_summary where id = ?";
-
-    private String readable(UUID characterId, UUID viewerId, String select) {
-        List<Readable> found = jdbc.query(select,
-                (rs, n) -> new Readable(rs.getObject(1, UUID.class), Visibility.valueOf(rs.getString(2)),
-                        CharacterStatus.valueOf(rs.getString(3)), rs.getString(4)), characterId);
-        if (found.isEmpty()) {
-            throw Rejected.notFound("character " + characterId + " not found");
-        }
-        Readable row = found.get(0);
-        if (row.ownerId().equals(viewerId)) {
-            return row.state();
-        }
-        if (row.visibility() != Visibility.PUBLIC) {
-            throw Rejected.notFound("character " + characterId + " not found");
-        }
-        if (row.status() == CharacterStatus.RETIRED) {
-            throw Rejected.gone("character " + characterId + " is retired");
-        }
-        return row.state();
-    }
-
-    private record Readable(UUID ownerId, Visibility visibility, CharacterStatus status, String state) {
+    private void readable(UUID characterId, UUID viewerId) {
+        access.checkReadable(characterId, viewerId);
     }
 
     private static org.springframework.data.domain.PageRequest pageable(PageRequest page, Sort sort) {
