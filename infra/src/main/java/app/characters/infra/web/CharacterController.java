@@ -79,7 +79,7 @@ class CharacterController {
             return withEtag(messaging.ask(new FindCharacterAsOf(id, viewer.userIdOrNull(), Times.parse("asOf", asOf)),
                     CharacterSheet.class));
         }
-        // the hottest read asks the query side directly: Axon's query bus cost a third of its CPU
+        // the hottest read asks the query side directly, not through Axon's query bus (see CharacterAccess)
         return withEtag(characters.current(new FindCharacter(id, viewer.userIdOrNull())));
     }
 

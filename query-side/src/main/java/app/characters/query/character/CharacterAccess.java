@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * retired public one is gone for them. A private character does not exist for others.
  * <p>
  * One primary-key read with plain JDBC in autocommit, and no transaction around it: the current state is the
- * hottest read of the service, which the web layer asks here directly rather than through the query bus (the
- * bus's unit of work, span, monitor and a transaction interceptor cost a third of a read's CPU).
+ * hottest read of the service, which the web layer asks here directly rather than through the query bus: without
+ * the bus's unit of work, span and monitor and a transaction interceptor, 1,569 → 1,886 reads/s on two cores.
  */
 @Component
 public class CharacterAccess {
