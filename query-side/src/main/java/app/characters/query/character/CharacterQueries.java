@@ -69,7 +69,7 @@ class CharacterQueries {
 
     @QueryHandler
     public VersionPage listVersions(ListVersions query) {
-        readable(query.characterId(), query.viewerId());
+        access.checkReadable(query.characterId(), query.viewerId());
         var page = versions.findNewestFirst(query.characterId(), pageable(query.page(), Sort.unsorted()));
         return new VersionPage(page.getContent().stream().map(v -> new VersionSummary(v.getVersion(),
                 v.getEventType(), v.getOccurredAt(), v.getActorId(), v.getSummary())).toList(),
@@ -78,14 +78,14 @@ class CharacterQueries {
 
     @QueryHandler
     public VersionState findVersion(FindVersion query) {
-        readable(query.characterId(), query.viewerId());
+        access.checkReadable(query.characterId(), query.viewerId());
         VersionRow row = version(query.characterId(), query.version());
         return new VersionState(row.getVersion(), row.getEventType(), row.getOccurredAt(), json.read(row.getState()));
     }
 
     @QueryHandler
     public CharacterSheet findAsOf(FindCharacterAsOf query) {
-        readable(query.characterId(), query.viewerId());
+        access.checkReadable(query.characterId(), query.viewerId());
         return versions.findLastAtOrBefore(query.characterId(), query.asOf())
                 .map(row -> json.read(row.getState()))
                 .orElseThrow(() -> Rejected.notFound("character " + query.characterId() + " did not exist at "
@@ -94,7 +94,7 @@ class CharacterQueries {
 
     @QueryHandler
     public VersionDiff diff(DiffVersions query) {
-        readable(query.characterId(), query.viewerId());
+        access.checkReadable(query.characterId(), query.viewerId());
         VersionRow from = version(query.characterId(), query.from());
         VersionRow to = version(query.characterId(), query.to());
         return new VersionDiff(query.from(), query.to(), differ.diff(from.getState(), to.getState()));
@@ -103,10 +103,6 @@ class CharacterQueries {
     private VersionRow version(UUID characterId, long version) {
         return versions.findByCharacterIdAndVersion(characterId, version)
                 .orElseThrow(() -> Rejected.notFound("character " + characterId + " has no version " + version));
-    }
-
-    private void readable(UUID characterId, UUID viewerId) {
-        access.checkReadable(characterId, viewerId);
     }
 
     private static org.springframework.data.domain.PageRequest pageable(PageRequest page, Sort sort) {

@@ -3,8 +3,6 @@ package app.characters.query.character;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.character.Item;
 import app.characters.kernel.character.LearnedSkill;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -196,42 +193,16 @@ final class CharacterWrites {
                     values (?, ?, ?, ?, ?, ?, ?::json)""", v.characterId(), v.version(), v.eventType(),
                     Timestamp.from(v.occurredAt()), v.actorId(), v.summary(), v.state());
         } else if (!versions.isEmpty()) {
-            StringBuilder rows = new StringBuilder(versions.size() * 1024);
-            for (Version v : versions) {
-                rows.append(v.characterId()).append('\t').append(v.version()).append('\t');
-                copyText(rows, v.eventType()).append('\t').append(v.occurredAt()).append('\t')
-                        .append(v.actorId() == null ? "\\N" : v.actorId().toString()).append('\t');
-                copyText(rows, v.summary()).append('\t');
-                copyText(rows, v.state()).append('\n');
-            }
             jdbc.execute((ConnectionCallback<Long>) connection -> {
-                try {
-                    return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                            copy character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
-                            from stdin""", new StringReader(rows.toString()));
-                } catch (IOException e) {
-                    throw new IllegalStateException("the version rows could not be copied", e);
+                try (VersionCopy copy = new VersionCopy(connection, false)) {
+                    for (Version v : versions) {
+                        copy.add(v.characterId(), v.version(), v.eventType(), v.occurredAt(), v.actorId(), v.summary(),
+                                v.state());
+                    }
+                    return copy.finish();
                 }
             });
         }
-    }
-
-    /** A value in COPY's text format: backslash, tab and line breaks escaped. */
-    private static StringBuilder copyText(StringBuilder out, String value) {
-        if (value.indexOf('\\') < 0 && value.indexOf('\t') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-            return out.append(value); // the usual case: nothing to escape
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
-        return out;
     }
 
     private void batch(String sql, List<Object[]> rows) {
