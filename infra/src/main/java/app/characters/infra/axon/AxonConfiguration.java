@@ -1,5 +1,7 @@
 package app.characters.infra.axon;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
@@ -18,11 +20,17 @@ import org.axonframework.queryhandling.QueryBusSpanFactory;
 import org.axonframework.queryhandling.QueryInvocationErrorHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Axon on PostgreSQL: the JDBC event store and token store come from Axon's JDBC auto-configuration
@@ -36,6 +44,20 @@ class AxonConfiguration {
         // The event store keeps timestamps to the millisecond; stamping events at that precision makes
         // a live projection and a replay of the stored events see the very same times.
         GenericEventMessage.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    /**
+     * Axon's one serializer (commands, events, snapshots, tokens, dead letters) as its auto-configuration builds it
+     * on the application's mapper, except that it reads without the duplicate-key check that guards the JSON of
+     * requests (only this service writes what Axon reads) and looks up the class of each stored type once.
+     */
+    @Bean
+    @Primary
+    Serializer serializer(RevisionResolver revisionResolver, ObjectMapper mapper, ApplicationContext context) {
+        return new AxonJson(JacksonSerializer.builder()
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(context.getClassLoader()))
+                .objectMapper(mapper.copy().disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)));
     }
 
     /** The event tables as the Flyway migration names them, in snake case. */

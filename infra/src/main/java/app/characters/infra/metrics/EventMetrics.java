@@ -3,6 +3,8 @@ package app.characters.infra.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,6 +21,7 @@ import org.springframework.stereotype.Component;
 class EventMetrics implements MessageDispatchInterceptor<EventMessage<?>> {
 
     private final MeterRegistry registry;
+    private final Map<Class<?>, Counter> counters = new ConcurrentHashMap<>();
 
     EventMetrics(MeterRegistry registry, EventBus eventBus) {
         this.registry = registry;
@@ -28,7 +31,7 @@ class EventMetrics implements MessageDispatchInterceptor<EventMessage<?>> {
     @Override
     public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
         return (index, event) -> {
-            String type = event.getPayloadType().getSimpleName();
+            Class<?> type = event.getPayloadType();
             if (CurrentUnitOfWork.isStarted()) {
                 CurrentUnitOfWork.get().afterCommit(unitOfWork -> count(type));
             } else {
@@ -38,11 +41,10 @@ class EventMetrics implements MessageDispatchInterceptor<EventMessage<?>> {
         };
     }
 
-    private void count(String type) {
-        Counter.builder("characters.events.appended")
+    private void count(Class<?> type) {
+        counters.computeIfAbsent(type, t -> Counter.builder("characters.events.appended")
                 .description("Events appended to the event store")
-                .tag("type", type)
-                .register(registry)
-                .increment();
+                .tag("type", t.getSimpleName())
+                .register(registry)).increment();
     }
 }

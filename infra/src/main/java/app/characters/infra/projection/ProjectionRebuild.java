@@ -1,6 +1,7 @@
 package app.characters.infra.projection;
 
 import app.characters.infra.eventstore.AppendLock;
+import app.characters.infra.eventstore.EventTimes;
 import app.characters.infra.eventstore.StoredEvent;
 import app.characters.infra.eventstore.StoredEvents;
 import app.characters.infra.progress.Progress;
@@ -245,10 +246,7 @@ public class ProjectionRebuild {
 
     /** The stored events as the messages the handlers receive: upcast and deserialized as the event store does. */
     private List<DomainEventMessage<?>> messages(List<StoredEvent> events) {
-        Stream<GenericDomainEventEntry<byte[]>> entries = events.stream().map(e -> new GenericDomainEventEntry<>(
-                e.type(), e.aggregateIdentifier(), e.sequenceNumber(), e.eventIdentifier(),
-                e.timeStamp(), e.payloadType(), e.payloadRevision(), e.payload(),
-                e.metaData() == null ? EMPTY_METADATA : e.metaData()));
+        Stream<GenericDomainEventEntry<byte[]>> entries = events.stream().map(Entry::new);
         List<DomainEventMessage<?>> messages = new ArrayList<>(events.size());
         EventStreamUtils.upcastAndDeserializeDomainEvents(entries, axon.eventSerializer(), axon.upcasterChain())
                 .forEachRemaining(messages::add);
@@ -256,6 +254,22 @@ public class ProjectionRebuild {
     }
 
     private static final byte[] EMPTY_METADATA = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** A stored event as Axon's upcasters take it, its time read by {@link EventTimes}. */
+    private static final class Entry extends GenericDomainEventEntry<byte[]> {
+        private final String timeStamp;
+
+        Entry(StoredEvent e) {
+            super(e.type(), e.aggregateIdentifier(), e.sequenceNumber(), e.eventIdentifier(), e.timeStamp(),
+                    e.payloadType(), e.payloadRevision(), e.payload(), e.metaData() == null ? EMPTY_METADATA : e.metaData());
+            this.timeStamp = e.timeStamp();
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return EventTimes.parse(timeStamp);
+        }
+    }
 
     /** The processors that have a handler for events of this type, asked once a type, in the order of their names. */
     private List<EventHandlerInvoker> invokersFor(Class<?> payloadType) {

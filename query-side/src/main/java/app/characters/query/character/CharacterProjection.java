@@ -50,15 +50,19 @@ class CharacterProjection {
 
     static final String GROUP = "characters";
     private static final String WRITES = CharacterWrites.class.getName();
+    /** Live, the sheets of this many characters changed last are kept in memory, a few kilobytes each. */
+    private static final int KEPT_SHEETS = 5_000;
 
     private final JdbcTemplate jdbc;
     private final SheetJson json;
     private final boolean refuseGaps;
+    private final CommittedSheets committed;
 
     CharacterProjection(JdbcTemplate jdbc, SheetJson json, @Value("${app.projections.mode:subscribing}") String mode) {
         this.jdbc = jdbc;
         this.json = json;
         this.refuseGaps = "streaming".equalsIgnoreCase(mode);
+        this.committed = refuseGaps ? null : new CommittedSheets(KEPT_SHEETS);
     }
 
     @EventHandler
@@ -67,7 +71,7 @@ class CharacterProjection {
         boolean inUnitOfWork = CurrentUnitOfWork.isStarted();
         CharacterWrites writes = inUnitOfWork ? writesOf(CurrentUnitOfWork.get()) : new CharacterWrites(jdbc, json);
         long version = sequence + 1;
-        Optional<CharacterWrites.Pending> current = writes.find(event.characterId());
+        Optional<CharacterWrites.Pending> current = writes.find(event.characterId(), version);
         long applied = current.map(CharacterWrites.Pending::version).orElse(0L);
         if (refuseGaps && version > applied + 1) {
             throw new IllegalStateException("character " + event.characterId() + " is at version " + applied
@@ -96,7 +100,8 @@ class CharacterProjection {
     /** The writes of this unit of work, flushed as it prepares to commit (inside its transaction). */
     private CharacterWrites writesOf(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(WRITES, key -> {
-            CharacterWrites writes = new CharacterWrites(jdbc, json, unitOfWork.getResource(VersionLoad.RESOURCE));
+            VersionLoad load = unitOfWork.getResource(VersionLoad.RESOURCE);
+            CharacterWrites writes = new CharacterWrites(jdbc, json, load, load == null ? committed : null);
             if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
                 List<UUID> ids = new ArrayList<>();
                 for (Message<?> message : batch.getMessages()) {
@@ -107,6 +112,9 @@ class CharacterProjection {
                 writes.prefetch(ids);
             }
             unitOfWork.onPrepareCommit(u -> writes.flush());
+            if (committed != null && load == null) {
+                unitOfWork.afterCommit(u -> writes.written().forEach(committed::committed));
+            }
             return writes;
         });
     }

@@ -3,6 +3,7 @@ package app.characters.query.character;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.character.Item;
 import app.characters.kernel.character.LearnedSkill;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -27,13 +28,13 @@ final class CharacterWrites {
     /** A character as this unit of work knows it: its latest sheet and what of it has changed. */
     static final class Pending {
         private CharacterSheet sheet;
-        private String state;
+        private byte[] state;
         private final boolean stored;
         private boolean changed;
         private boolean itemsChanged;
         private boolean skillsChanged;
 
-        private Pending(CharacterSheet sheet, String state, boolean stored) {
+        private Pending(CharacterSheet sheet, byte[] state, boolean stored) {
             this.sheet = sheet;
             this.state = state;
             this.stored = stored;
@@ -51,22 +52,28 @@ final class CharacterWrites {
     private final JdbcTemplate jdbc;
     private final SheetJson json;
     private final VersionLoad versionLoad;
+    private final CommittedSheets committed;
+    private final List<CharacterSheet> written = new ArrayList<>();
     private final Map<UUID, Pending> characters = new LinkedHashMap<>();
     private final List<Version> versions = new ArrayList<>();
 
     private record Version(UUID characterId, long version, String eventType, Instant occurredAt, UUID actorId,
-                           String summary, String state) {
+                           String summary, byte[] state) {
     }
 
     CharacterWrites(JdbcTemplate jdbc, SheetJson json) {
-        this(jdbc, json, null);
+        this(jdbc, json, null, null);
     }
 
-    /** With a {@code versionLoad} (a rebuild's), the version rows go there rather than into this unit's transaction. */
-    CharacterWrites(JdbcTemplate jdbc, SheetJson json, VersionLoad versionLoad) {
+    /**
+     * With a {@code versionLoad} (a rebuild's), the version rows go there rather than into this unit's transaction;
+     * with {@code committed}, a character is taken from there when it holds the sheet an event folds over.
+     */
+    CharacterWrites(JdbcTemplate jdbc, SheetJson json, VersionLoad versionLoad, CommittedSheets committed) {
         this.jdbc = jdbc;
         this.json = json;
         this.versionLoad = versionLoad;
+        this.committed = committed;
     }
 
     /**
@@ -84,21 +91,30 @@ final class CharacterWrites {
             return select;
         }, rs -> {
             String state = rs.getString(2);
-            characters.put(rs.getObject(1, UUID.class), new Pending(json.read(state), state, true));
+            characters.put(rs.getObject(1, UUID.class), new Pending(json.read(state), null, true));
         });
         unknown.forEach(id -> characters.putIfAbsent(id, null));
     }
 
-    /** The character as of the events this unit has seen so far; empty if it does not exist yet. */
-    Optional<Pending> find(UUID id) {
+    /**
+     * The character as of the events this unit has seen so far; empty if it does not exist yet. {@code version} is
+     * that of the event about to be folded.
+     */
+    Optional<Pending> find(UUID id, long version) {
         if (characters.containsKey(id)) {
             return Optional.ofNullable(characters.get(id)); // null: prefetched and not stored
+        }
+        CharacterSheet kept = committed == null ? null : committed.before(id, version);
+        if (kept != null) {
+            Pending pending = new Pending(kept, null, true);
+            characters.put(id, pending);
+            return Optional.of(pending);
         }
         List<String> stored = jdbc.queryForList("select state::text from character_summary where id = ?", String.class, id);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        Pending loaded = new Pending(json.read(stored.get(0)), stored.get(0), true);
+        Pending loaded = new Pending(json.read(stored.get(0)), null, true);
         characters.put(id, loaded);
         return Optional.of(loaded);
     }
@@ -106,7 +122,7 @@ final class CharacterWrites {
     /** Records the character's new state and the version row that it makes. */
     void save(CharacterSheet sheet, String eventType, Instant occurredAt, UUID actorId, String summary,
               boolean itemsChanged, boolean skillsChanged) {
-        String state = json.write(sheet);
+        byte[] state = json.bytes(sheet);
         Pending pending = characters.get(sheet.id());
         if (pending == null) {
             pending = new Pending(sheet, state, false);
@@ -118,6 +134,11 @@ final class CharacterWrites {
         pending.itemsChanged |= itemsChanged;
         pending.skillsChanged |= skillsChanged;
         versions.add(new Version(sheet.id(), sheet.version(), eventType, occurredAt, actorId, summary, state));
+    }
+
+    /** The sheets of the characters that {@link #flush()} has written, the latest of each. */
+    List<CharacterSheet> written() {
+        return written;
     }
 
     /** Writes everything recorded, then forgets it. */
@@ -133,9 +154,10 @@ final class CharacterWrites {
                 continue;
             }
             CharacterSheet s = pending.sheet;
+            written.add(s);
             Object[] columns = {s.ownerId(), s.name(), s.race().name(), s.characterClass().name(), s.level(),
                     s.experience(), s.visibility().name(), s.status().name(), s.version(),
-                    Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()), pending.state, s.id()};
+                    Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()), text(pending.state), s.id()};
             (pending.stored ? updates : inserts).add(columns);
             if (pending.itemsChanged) {
                 if (pending.stored) {
@@ -191,7 +213,7 @@ final class CharacterWrites {
             jdbc.update("""
                     insert into character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
                     values (?, ?, ?, ?, ?, ?, ?::json)""", v.characterId(), v.version(), v.eventType(),
-                    Timestamp.from(v.occurredAt()), v.actorId(), v.summary(), v.state());
+                    Timestamp.from(v.occurredAt()), v.actorId(), v.summary(), text(v.state()));
         } else if (!versions.isEmpty()) {
             jdbc.execute((ConnectionCallback<Long>) connection -> {
                 try (VersionCopy copy = new VersionCopy(connection, false)) {
@@ -203,6 +225,10 @@ final class CharacterWrites {
                 }
             });
         }
+    }
+
+    private static String text(byte[] utf8) {
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     private void batch(String sql, List<Object[]> rows) {

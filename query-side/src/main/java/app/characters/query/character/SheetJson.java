@@ -1,25 +1,44 @@
 package app.characters.query.character;
 
 import app.characters.kernel.character.CharacterSheet;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.springframework.stereotype.Component;
 
-/** Reads and writes the JSON form of a character sheet (and of its parts), the form the read tables keep. */
+/**
+ * Reads and writes the JSON form of a character sheet (and of its parts), the form the read tables keep. Only this
+ * service writes that form, so reading it skips the duplicate-key check that guards the JSON of requests.
+ */
 @Component
 public class SheetJson {
 
     private final ObjectMapper mapper;
+    private final ObjectReader sheetReader;
+    private final ObjectWriter sheetWriter;
 
     public SheetJson(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.sheetReader = mapper.readerFor(CharacterSheet.class).without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.sheetWriter = mapper.writerFor(CharacterSheet.class);
     }
 
     public CharacterSheet read(String json) {
         try {
-            return mapper.readValue(json, CharacterSheet.class);
+            return sheetReader.readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored character state is not readable", e);
+        }
+    }
+
+    /** The sheet as UTF-8 JSON, the bytes that a version row stores. */
+    byte[] bytes(CharacterSheet sheet) {
+        try {
+            return sheetWriter.writeValueAsBytes(sheet);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a character state cannot be written", e);
         }
     }
 

@@ -41,7 +41,7 @@ final class VersionCopy implements AutoCloseable {
     }
 
     void add(UUID characterId, long version, String eventType, Instant occurredAt, UUID actorId, String summary,
-             String state) {
+             byte[] state) {
         try {
             out.writeShort(7);
             uuid(characterId);
@@ -52,7 +52,7 @@ final class VersionCopy implements AutoCloseable {
             out.writeLong(postgresMicros(occurredAt));
             uuid(actorId);
             text(summary);
-            text(state);
+            bytes(state);
             count++;
         } catch (IOException e) {
             throw new IllegalStateException(failure(e).getMessage(), e);
@@ -96,9 +96,12 @@ final class VersionCopy implements AutoCloseable {
     }
 
     private void text(String value) throws IOException {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
+        bytes(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void bytes(byte[] value) throws IOException {
+        out.writeInt(value.length);
+        out.write(value);
     }
 
     private static SQLException failure(IOException e) {

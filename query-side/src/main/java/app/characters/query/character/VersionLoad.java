@@ -53,7 +53,7 @@ public final class VersionLoad implements AutoCloseable {
     }
 
     void add(UUID characterId, long version, String eventType, Instant occurredAt, UUID actorId, String summary,
-             String state) {
+             byte[] state) {
         copy.add(characterId, version, eventType, occurredAt, actorId, summary, state);
     }
 

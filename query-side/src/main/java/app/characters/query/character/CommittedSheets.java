@@ -1,0 +1,32 @@
+package app.characters.query.character;
+
+import app.characters.kernel.character.CharacterSheet;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The latest committed sheets of the characters changed lately, so that a live change folds its event over the
+ * sheet in memory instead of reading and parsing the stored row. A sheet is given out only as the one right before
+ * an event's version: a version is a fold of the character's events up to it, which are stored for good, so a sheet
+ * of that version is what the stored row holds, whichever node wrote it. A sheet is kept only once its transaction
+ * has committed.
+ */
+final class CommittedSheets {
+
+    private final Map<UUID, CharacterSheet> sheets;
+
+    CommittedSheets(long maximumSize) {
+        this.sheets = Caffeine.newBuilder().maximumSize(maximumSize).<UUID, CharacterSheet>build().asMap();
+    }
+
+    /** The sheet that the event of {@code version} folds over, if it is the one kept. */
+    CharacterSheet before(UUID characterId, long version) {
+        CharacterSheet sheet = sheets.get(characterId);
+        return sheet != null && sheet.version() == version - 1 ? sheet : null;
+    }
+
+    void committed(CharacterSheet sheet) {
+        sheets.merge(sheet.id(), sheet, (kept, now) -> now.version() >= kept.version() ? now : kept);
+    }
+}
