@@ -62,7 +62,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * after the change, so the caller never waits for a projection to show its own write. Its state is
  * its fields, which is also what a snapshot stores.
  */
-@Aggregate(snapshotTriggerDefinition = "characterSnapshotTrigger", cache = "characterCache")
+@Aggregate(snapshotTriggerDefinition = "characterSnapshotTrigger", cache = "characterCache",
+        commandTargetResolver = "characterTargets")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CharacterAggregate {

@@ -10,6 +10,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -137,6 +138,12 @@ class WriteSideConfiguration {
     @Bean
     Cache characterCache(@Value("${app.aggregate-cache-size:10000}") long size) {
         return new AggregateCache(size);
+    }
+
+    /** Which character a command is for, found without searching the command's members each time. */
+    @Bean
+    CommandTargetResolver characterTargets() {
+        return new CommandTargets();
     }
 
     /** A character with a long history loads from its latest snapshot plus the events after it. */
