@@ -1,5 +1,6 @@
 package app.characters.infra.axon;
 
+import java.lang.annotation.Annotation;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.RecordComponent;
@@ -45,15 +46,22 @@ final class CommandTargets implements CommandTargetResolver {
         return new VersionedAggregateIdentifier(id, null);
     }
 
-    /** The accessor of the record component naming the target, if the command is a record without a target version. */
+    /** Whether commands of this type are resolved here rather than by Axon's resolver. */
+    boolean resolvesItself(Class<?> commandType) {
+        return identifiers.computeIfAbsent(commandType, CommandTargets::identifierOf).isPresent();
+    }
+
+    /**
+     * The accessor of the record component naming the target, if the command is a record without a target version.
+     * Axon's annotations apply to fields and methods, so a record component's annotation is found on its field.
+     */
     private static Optional<MethodHandle> identifierOf(Class<?> type) {
         if (!type.isRecord() || Arrays.stream(type.getRecordComponents())
-                .anyMatch(c -> c.isAnnotationPresent(TargetAggregateVersion.class)
-                        || c.getAccessor().isAnnotationPresent(TargetAggregateVersion.class))) {
+                .anyMatch(c -> marked(type, c, TargetAggregateVersion.class))) {
             return Optional.empty();
         }
         RecordComponent[] targets = Arrays.stream(type.getRecordComponents())
-                .filter(c -> c.isAnnotationPresent(TargetAggregateIdentifier.class))
+                .filter(c -> marked(type, c, TargetAggregateIdentifier.class))
                 .toArray(RecordComponent[]::new);
         if (targets.length != 1) {
             return Optional.empty();
@@ -62,6 +70,15 @@ final class CommandTargets implements CommandTargetResolver {
             return Optional.of(MethodHandles.publicLookup().unreflect(targets[0].getAccessor()));
         } catch (IllegalAccessException notPublic) {
             return Optional.empty();
+        }
+    }
+
+    private static boolean marked(Class<?> type, RecordComponent component, Class<? extends Annotation> annotation) {
+        try {
+            return type.getDeclaredField(component.getName()).isAnnotationPresent(annotation)
+                    || component.getAccessor().isAnnotationPresent(annotation);
+        } catch (NoSuchFieldException impossible) {
+            return false;
         }
     }
 }

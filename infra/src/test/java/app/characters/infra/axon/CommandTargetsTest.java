@@ -35,12 +35,15 @@ class CommandTargetsTest {
         assertThat(target.getIdentifierValue()).isEqualTo(id);
         assertThat(target.getIdentifier()).isEqualTo(id.toString());
         assertThat(target.getVersion()).isNull();
+        assertThat(targets.resolvesItself(GainExperience.class)).isTrue();
     }
 
     @Test
     void leavesCommandsOfOtherShapesToAxon() {
         assertThat(target(new Versioned("a", 3L))).isEqualTo(new VersionedAggregateIdentifier("a", 3L));
         assertThat(target(new NoRecord()).getIdentifier()).isEqualTo("plain");
+        assertThat(targets.resolvesItself(Versioned.class)).isFalse();
+        assertThat(targets.resolvesItself(NoRecord.class)).isFalse();
     }
 
     @Test
