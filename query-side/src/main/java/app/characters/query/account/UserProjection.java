@@ -14,6 +14,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Keeps the user table and answers profile and login look-ups. */
@@ -25,18 +26,21 @@ class UserProjection {
 
     private final EntityManager entityManager;
     private final UserRowRepository users;
+    private final JdbcTemplate jdbc;
 
-    UserProjection(EntityManager entityManager, UserRowRepository users) {
+    UserProjection(EntityManager entityManager, UserRowRepository users, JdbcTemplate jdbc) {
         this.entityManager = entityManager;
         this.users = users;
+        this.jdbc = jdbc;
     }
 
+    /** One statement, in the transaction of the event's unit of work; a user already there (a redelivery) stays. */
     @EventHandler
     void on(UserRegistered event, @Timestamp Instant occurredAt) {
-        if (entityManager.find(UserRow.class, event.userId()) == null) {
-            entityManager.persist(new UserRow(event.userId(), event.username(), event.email(), event.passwordHash(),
-                    event.role(), occurredAt));
-        }
+        jdbc.update("""
+                insert into user_account (id, username, email, password_hash, role, created_at)
+                values (?, ?, ?, ?, ?, ?) on conflict (id) do nothing""", event.userId(), event.username(), event.email(),
+                event.passwordHash(), event.role().name(), java.sql.Timestamp.from(occurredAt));
     }
 
     @EventHandler

@@ -31,15 +31,6 @@ class UserRow {
     protected UserRow() {
     }
 
-    UserRow(UUID id, String username, String email, String passwordHash, Role role, Instant createdAt) {
-        this.id = id;
-        this.username = username;
-        this.email = email;
-        this.passwordHash = passwordHash;
-        this.role = role;
-        this.createdAt = createdAt;
-    }
-
     void changePassword(String hash) {
         passwordHash = hash;
     }
