@@ -34,9 +34,8 @@ final class CharacterWrites {
         private boolean itemsChanged;
         private boolean skillsChanged;
 
-        private Pending(CharacterSheet sheet, byte[] state, boolean stored) {
+        private Pending(CharacterSheet sheet, boolean stored) {
             this.sheet = sheet;
-            this.state = state;
             this.stored = stored;
         }
 
@@ -91,7 +90,7 @@ final class CharacterWrites {
             return select;
         }, rs -> {
             String state = rs.getString(2);
-            characters.put(rs.getObject(1, UUID.class), new Pending(json.read(state), null, true));
+            characters.put(rs.getObject(1, UUID.class), new Pending(json.read(state), true));
         });
         unknown.forEach(id -> characters.putIfAbsent(id, null));
     }
@@ -106,7 +105,7 @@ final class CharacterWrites {
         }
         CharacterSheet kept = committed == null ? null : committed.before(id, version);
         if (kept != null) {
-            Pending pending = new Pending(kept, null, true);
+            Pending pending = new Pending(kept, true);
             characters.put(id, pending);
             return Optional.of(pending);
         }
@@ -114,7 +113,7 @@ final class CharacterWrites {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        Pending loaded = new Pending(json.read(stored.get(0)), null, true);
+        Pending loaded = new Pending(json.read(stored.get(0)), true);
         characters.put(id, loaded);
         return Optional.of(loaded);
     }
@@ -125,7 +124,7 @@ final class CharacterWrites {
         byte[] state = json.bytes(sheet);
         Pending pending = characters.get(sheet.id());
         if (pending == null) {
-            pending = new Pending(sheet, state, false);
+            pending = new Pending(sheet, false);
             characters.put(sheet.id(), pending);
         }
         pending.sheet = sheet;
