@@ -7,6 +7,7 @@ import app.characters.infra.support.Api.Answer;
 import app.characters.infra.support.Api.User;
 import app.characters.infra.support.ServiceTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,6 +60,18 @@ class CharacterChangesTest extends ServiceTest {
     }
 
     // each change
+
+    @Test
+    void aChangeWritesItsCharactersRowAgainWhenTheRowIsGone() {
+        assertChanged(gain(100), 2); // the projection now keeps the sheet of version 2 in memory
+        jdbc.update("delete from character_summary where id = ?", id); // as a failed rebuild leaves the tables
+
+        assertChanged(gain(50), 3);
+
+        Map<String, Object> row = jdbc.queryForMap("select version, experience from character_summary where id = ?", id);
+        assertThat(row).containsEntry("version", 3L).containsEntry("experience", 150L);
+        assertThat(api.get(path(id), owner.token()).body().path("experience").asLong()).isEqualTo(150);
+    }
 
     @Test
     void renameAnswersTheCharacterAtTheNextVersion() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.characters.kernel.character.CharacterCommand.GainExperience;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.modelling.command.TargetAggregateVersion;
 import org.axonframework.modelling.command.VersionedAggregateIdentifier;
@@ -32,8 +33,9 @@ class CommandTargetsTest {
         UUID id = UUID.randomUUID();
         VersionedAggregateIdentifier target = target(new GainExperience(id, UUID.randomUUID(), null, 10, "quest"));
 
+        assertThat(target).isEqualTo(AnnotationCommandTargetResolver.builder().build()
+                .resolveTarget(GenericCommandMessage.asCommandMessage(new GainExperience(id, UUID.randomUUID(), 3L, 10, "quest"))));
         assertThat(target.getIdentifierValue()).isEqualTo(id);
-        assertThat(target.getIdentifier()).isEqualTo(id.toString());
         assertThat(target.getVersion()).isNull();
         assertThat(targets.resolvesItself(GainExperience.class)).isTrue();
     }

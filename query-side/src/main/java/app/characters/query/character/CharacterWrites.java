@@ -48,6 +48,11 @@ final class CharacterWrites {
         }
     }
 
+    /** The columns in the order of the update's, so that a row meant for one can go to the other. */
+    private static final String SUMMARY_INSERT = """
+            insert into character_summary (owner_id, name, race, character_class, level, experience, visibility,
+            status, version, created_at, updated_at, state, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)""";
+
     private final JdbcTemplate jdbc;
     private final SheetJson json;
     private final VersionLoad versionLoad;
@@ -178,14 +183,18 @@ final class CharacterWrites {
                 }
             }
         }
-        batch("""
-                insert into character_summary (owner_id, name, race, character_class, level, experience, visibility,
-                status, version, created_at, updated_at, state, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)""",
-                inserts);
-        batch("""
+        batch(SUMMARY_INSERT, inserts);
+        int[] updated = batch("""
                 update character_summary set owner_id = ?, name = ?, race = ?, character_class = ?, level = ?,
                 experience = ?, visibility = ?, status = ?, version = ?, created_at = ?, updated_at = ?,
                 state = ?::json where id = ?""", updates);
+        List<Object[]> missing = new ArrayList<>();
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] == 0) { // a kept sheet whose row is gone (tables emptied by a rebuild that failed)
+                missing.add(updates.get(i));
+            }
+        }
+        batch(SUMMARY_INSERT, missing);
         batch("delete from character_item where character_id = ?", replacedItems);
         batch("""
                 insert into character_item (id, character_id, name, type, rarity, weight, stat_modifiers, equipped,
@@ -230,11 +239,11 @@ final class CharacterWrites {
         return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    private void batch(String sql, List<Object[]> rows) {
+    /** Answers how many rows each statement touched. */
+    private int[] batch(String sql, List<Object[]> rows) {
         if (rows.size() == 1) {
-            jdbc.update(sql, rows.get(0));
-        } else if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows);
+            return new int[] {jdbc.update(sql, rows.get(0))};
         }
+        return rows.isEmpty() ? new int[0] : jdbc.batchUpdate(sql, rows);
     }
 }

@@ -3,6 +3,7 @@ package app.characters.query.character;
 import app.characters.kernel.character.CharacterSheet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -22,7 +23,8 @@ public class SheetJson {
     public SheetJson(ObjectMapper mapper) {
         this.mapper = mapper;
         this.sheetReader = mapper.readerFor(CharacterSheet.class).without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.sheetWriter = mapper.writerFor(CharacterSheet.class);
+        // written as UTF-8 bytes, a character beyond the BMP (an emoji) stays one character, as in a String
+        this.sheetWriter = mapper.writerFor(CharacterSheet.class).with(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
     }
 
     public CharacterSheet read(String json) {
