@@ -28,8 +28,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Folds each character event into the current character row and appends the version it makes.
@@ -113,29 +111,9 @@ class CharacterProjection {
                 }
                 writes.prefetch(ids);
             }
-            unitOfWork.onPrepareCommit(u -> {
-                writes.flush();
-                if (committed != null && load == null) {
-                    rememberOnCommit(writes.written());
-                }
-            });
+            unitOfWork.onPrepareCommit(u -> writes.flush());
             return writes;
         });
-    }
-
-    /**
-     * Keeps the written sheets once the database transaction they were written in commits: a unit of work's own
-     * commit is not that when it runs inside a wider transaction (a seed's), which may still roll back.
-     */
-    private void rememberOnCommit(List<CharacterSheet> written) {
-        if (!written.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    written.forEach(committed::committed);
-                }
-            });
-        }
     }
 
     private static boolean touchesItems(CharacterEvent event) {

@@ -57,7 +57,6 @@ final class CharacterWrites {
     private final SheetJson json;
     private final VersionLoad versionLoad;
     private final CommittedSheets committed;
-    private final List<CharacterSheet> written = new ArrayList<>();
     private final Map<UUID, Pending> characters = new LinkedHashMap<>();
     private final List<Version> versions = new ArrayList<>();
 
@@ -71,7 +70,8 @@ final class CharacterWrites {
 
     /**
      * With a {@code versionLoad} (a rebuild's), the version rows go there rather than into this unit's transaction;
-     * with {@code committed}, a character is taken from there when it holds the sheet an event folds over.
+     * with {@code committed}, a character is taken from there when it holds the sheet an event folds over, and
+     * the sheets written go there once their transaction commits.
      */
     CharacterWrites(JdbcTemplate jdbc, SheetJson json, VersionLoad versionLoad, CommittedSheets committed) {
         this.jdbc = jdbc;
@@ -140,11 +140,6 @@ final class CharacterWrites {
         versions.add(new Version(sheet.id(), sheet.version(), eventType, occurredAt, actorId, summary, state));
     }
 
-    /** The sheets of the characters that {@link #flush()} has written, the latest of each. */
-    List<CharacterSheet> written() {
-        return written;
-    }
-
     /** Writes everything recorded, then forgets it. */
     void flush() {
         List<Object[]> inserts = new ArrayList<>();
@@ -153,6 +148,7 @@ final class CharacterWrites {
         List<Object[]> skills = new ArrayList<>();
         List<Object[]> replacedItems = new ArrayList<>();
         List<Object[]> replacedSkills = new ArrayList<>();
+        List<CharacterSheet> written = new ArrayList<>();
         for (Pending pending : characters.values()) {
             if (pending == null || !pending.changed) {
                 continue;
@@ -202,6 +198,9 @@ final class CharacterWrites {
         batch("delete from character_skill where character_id = ?", replacedSkills);
         batch("insert into character_skill (character_id, skill_id, proficiency) values (?, ?, ?)", skills);
         writeVersions();
+        if (committed != null) {
+            committed.keepOnCommit(written);
+        }
         characters.clear();
         versions.clear();
     }

@@ -2,8 +2,11 @@ package app.characters.query.character;
 
 import app.characters.kernel.character.CharacterSheet;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The latest committed sheets of the characters changed lately, so that a live change folds its event over the
@@ -24,6 +27,21 @@ final class CommittedSheets {
     CharacterSheet before(UUID characterId, long version) {
         CharacterSheet sheet = sheets.get(characterId);
         return sheet != null && sheet.version() == version - 1 ? sheet : null;
+    }
+
+    /**
+     * Keeps these sheets once the database transaction that writes them commits, and none outside one: a unit of
+     * work's own commit is not that when it runs inside a wider transaction (a seed's), which may still roll back.
+     */
+    void keepOnCommit(List<CharacterSheet> written) {
+        if (!written.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    written.forEach(CommittedSheets.this::committed);
+                }
+            });
+        }
     }
 
     void committed(CharacterSheet sheet) {

@@ -13,7 +13,8 @@ import javax.sql.DataSource;
  * they are most of what a rebuild writes. The load empties the version table in its own transaction, so the
  * rows go in frozen and, on a server that keeps minimal WAL (the embedded one), skip the WAL: the commit writes
  * the table to disk whole (past {@code wal_skip_threshold}, 2 MB by default; a smaller load is logged at commit).
- * Readers of versions wait meanwhile, as writers of events wait for the whole rebuild. The rows become visible when {@link #finish()} commits; closed before that, nothing of them is kept.
+ * Readers of versions wait meanwhile, as writers of events wait for the whole rebuild. The rows become visible
+ * when {@link #finish()} commits; closed before that, nothing of them is kept.
  * <p>
  * A rebuild hands it to the character projection as a resource of each unit of work, under {@link #RESOURCE}.
  */
