@@ -59,6 +59,33 @@ class CharacterReadingTest extends ServiceTest {
     }
 
     @Test
+    void aChangeWrittenByAnotherNodeIsReadAtOnce() {
+        UUID id = create(owner, "Kept", "FIGHTER");
+        assertThat(api.get(path(id), owner.token()).body().path("name").asText()).isEqualTo("Kept"); // kept here now
+
+        // another node's projection moves the row to version 2, which this node has not seen
+        jdbc.update("""
+                update character_summary set version = 2, name = 'Moved',
+                state = jsonb_set(jsonb_set(state::jsonb, '{name}', '"Moved"'), '{version}', '2')::json where id = ?""", id);
+
+        Answer read = api.get(path(id), owner.token());
+        assertThat(read.body().path("name").asText()).isEqualTo("Moved");
+        assertThat(read.header("ETag")).isEqualTo("\"2\"");
+    }
+
+    @Test
+    void theStateOfTheVersionKeptInMemoryIsServedWithoutReadingTheRowsState() {
+        UUID id = create(owner, "Served", "FIGHTER");
+        JsonNode first = api.get(path(id), owner.token()).body();
+
+        // the row's version decides: a state changed without a new version (which nothing of ours does) is not read
+        jdbc.update("update character_summary set state = jsonb_set(state::jsonb, '{name}', '\"Other\"')::json where id = ?", id);
+
+        assertThat(api.get(path(id), owner.token()).body()).isEqualTo(first);
+        assertThat(api.get(path(id), stranger.token()).status()).isEqualTo(404); // access is still the row's
+    }
+
+    @Test
     void aPrivateCharacterDoesNotExistForOthers() {
         UUID id = api.createCharacter(owner, "Secret").id();
 

@@ -31,6 +31,15 @@ public class Sessions {
         }
     }
 
+    /** Every request hashes its token: the provider look-up of {@code MessageDigest.getInstance} is done once a thread. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
     private final JdbcTemplate jdbc;
     private final Duration ttl;
     private final Clock clock;
@@ -76,10 +85,6 @@ public class Sessions {
     }
 
     private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)); // digest() resets it for the next
     }
 }

@@ -50,19 +50,18 @@ class CharacterProjection {
 
     static final String GROUP = "characters";
     private static final String WRITES = CharacterWrites.class.getName();
-    /** Live, the sheets of this many characters changed last are kept in memory, a few kilobytes each. */
-    private static final int KEPT_SHEETS = 5_000;
 
     private final JdbcTemplate jdbc;
     private final SheetJson json;
     private final boolean refuseGaps;
     private final CommittedSheets committed;
 
-    CharacterProjection(JdbcTemplate jdbc, SheetJson json, @Value("${app.projections.mode:subscribing}") String mode) {
+    CharacterProjection(JdbcTemplate jdbc, SheetJson json, CommittedSheets committed,
+                        @Value("${app.projections.mode:subscribing}") String mode) {
         this.jdbc = jdbc;
         this.json = json;
         this.refuseGaps = "streaming".equalsIgnoreCase(mode);
-        this.committed = refuseGaps ? null : new CommittedSheets(KEPT_SHEETS);
+        this.committed = refuseGaps ? null : committed;
     }
 
     @EventHandler

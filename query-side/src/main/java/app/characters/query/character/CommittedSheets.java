@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -14,10 +15,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * an event's version: a version is a fold of the character's events up to it, which are stored for good, so a sheet
  * of that version is what the stored row holds, whichever node wrote it. A sheet is kept only once its transaction
  * has committed.
+ * <p>
+ * A read of the current state takes the kept sheet when the stored row is at its version, and keeps the one it
+ * parsed otherwise: the hottest read then neither fetches nor parses the state of a character read or changed lately.
  */
+@Component
 final class CommittedSheets {
 
+    /** The sheets of this many characters changed or read last are kept in memory, a few kilobytes each. */
+    private static final int KEPT_SHEETS = 5_000;
+
     private final Map<UUID, CharacterSheet> sheets;
+
+    CommittedSheets() {
+        this(KEPT_SHEETS);
+    }
 
     CommittedSheets(long maximumSize) {
         this.sheets = Caffeine.newBuilder().maximumSize(maximumSize).<UUID, CharacterSheet>build().asMap();
@@ -27,6 +39,11 @@ final class CommittedSheets {
     CharacterSheet before(UUID characterId, long version) {
         CharacterSheet sheet = sheets.get(characterId);
         return sheet != null && sheet.version() == version - 1 ? sheet : null;
+    }
+
+    /** The latest sheet kept of the character, whatever its version; null if none is. */
+    CharacterSheet latest(UUID characterId) {
+        return sheets.get(characterId);
     }
 
     /**

@@ -44,5 +44,7 @@ class CommittedSheetsTest {
 
         assertThat(sheets.before(ID, 6)).extracting(CharacterSheet::version).isEqualTo(5L);
         assertThat(sheets.before(ID, 5)).isNull();
+        assertThat(sheets.latest(ID)).extracting(CharacterSheet::version).isEqualTo(5L);
+        assertThat(sheets.latest(UUID.randomUUID())).isNull();
     }
 }
