@@ -81,6 +81,9 @@ class VersionHistoryTest extends ServiceTest {
         assertThat(second.body().path("total").asLong()).isEqualTo(3);
         assertThat(second.body().path("page").asInt()).isEqualTo(1);
         assertThat(second.body().path("size").asInt()).isEqualTo(2);
+        Answer beyond = api.get(path(id) + "/versions?page=5&size=2", owner.token());
+        assertThat(versions(beyond)).isEmpty();
+        assertThat(beyond.body().path("total").asLong()).isEqualTo(3);
         assertFieldRejected(api.get(path(id) + "/versions?size=0", owner.token()), "size");
         assertFieldRejected(api.get(path(id) + "/versions?size=101", owner.token()), "size");
         assertFieldRejected(api.get(path(id) + "/versions?page=-1", owner.token()), "page");

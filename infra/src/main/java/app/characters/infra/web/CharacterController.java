@@ -31,6 +31,7 @@ import app.characters.kernel.character.CharacterQuery.VersionState;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.character.Levels;
 import app.characters.query.character.CharacterAccess;
+import app.characters.query.character.VersionPages;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
@@ -54,9 +55,11 @@ class CharacterController {
 
     private final Messaging messaging;
     private final CharacterAccess characters;
+    private final VersionPages versionPages;
 
-    CharacterController(Messaging messaging, CharacterAccess characters) {
+    CharacterController(Messaging messaging, CharacterAccess characters, VersionPages versionPages) {
         this.characters = characters;
+        this.versionPages = versionPages;
         this.messaging = messaging;
     }
 
@@ -145,7 +148,8 @@ class CharacterController {
     VersionPage versions(Viewer viewer, @PathVariable UUID id,
                                   @RequestParam(defaultValue = "0") int page,
                                   @RequestParam(defaultValue = "20") int size) {
-        return messaging.ask(new ListVersions(id, viewer.userIdOrNull(), Paging.of(page, size)), VersionPage.class);
+        // asked directly, as the current state is (see VersionPages)
+        return versionPages.page(new ListVersions(id, viewer.userIdOrNull(), Paging.of(page, size)));
     }
 
     @GetMapping("/characters/{id}/versions/{version}")

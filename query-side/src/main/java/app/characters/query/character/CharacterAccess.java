@@ -57,13 +57,18 @@ public class CharacterAccess {
 
     /** Refuses (not found, gone) unless the viewer may read the character. */
     void checkReadable(UUID characterId, UUID viewerId) {
-        readable(characterId, viewerId, ACCESS_ONLY, characterId);
+        readableVersion(characterId, viewerId);
+    }
+
+    /** The character's current version, which is also how many versions it has; refuses as {@link #checkReadable}. */
+    long readableVersion(UUID characterId, UUID viewerId) {
+        return readable(characterId, viewerId, ACCESS_ONLY, characterId).version();
     }
 
     private Readable readable(UUID characterId, UUID viewerId, String select, Object... parameters) {
         List<Readable> found = jdbc.query(select,
                 (rs, n) -> new Readable(rs.getObject(1, UUID.class), Visibility.valueOf(rs.getString(2)),
-                        CharacterStatus.valueOf(rs.getString(3)), rs.getString(5)), parameters);
+                        CharacterStatus.valueOf(rs.getString(3)), rs.getLong(4), rs.getString(5)), parameters);
         if (found.isEmpty()) {
             throw Rejected.notFound("character " + characterId + " not found");
         }
@@ -80,6 +85,6 @@ public class CharacterAccess {
         return row;
     }
 
-    private record Readable(UUID ownerId, Visibility visibility, CharacterStatus status, String state) {
+    private record Readable(UUID ownerId, Visibility visibility, CharacterStatus status, long version, String state) {
     }
 }

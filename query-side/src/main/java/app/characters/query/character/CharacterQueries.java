@@ -8,7 +8,6 @@ import app.characters.kernel.character.CharacterQuery.ListMyCharacters;
 import app.characters.kernel.character.CharacterQuery.ListPublicCharacters;
 import app.characters.kernel.character.CharacterQuery.ListVersions;
 import app.characters.kernel.character.CharacterQuery.VersionState;
-import app.characters.kernel.character.CharacterQuery.VersionSummary;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.common.PageRequest;
 import app.characters.kernel.common.Rejected;
@@ -37,10 +36,12 @@ class CharacterQueries {
     private final SheetJson json;
     private final VersionDiffer differ;
     private final CharacterAccess access;
+    private final VersionPages versionPages;
 
     CharacterQueries(CharacterRowRepository characters, VersionRowRepository versions, SheetJson json,
-                     VersionDiffer differ, CharacterAccess access) {
+                     VersionDiffer differ, CharacterAccess access, VersionPages versionPages) {
         this.access = access;
+        this.versionPages = versionPages;
         this.characters = characters;
         this.versions = versions;
         this.json = json;
@@ -67,13 +68,11 @@ class CharacterQueries {
                 pageable(query.page(), NEWEST_FIRST)), query.page());
     }
 
+    /** Outside a transaction, as {@link #find}. */
     @QueryHandler
+    @Transactional(propagation = Propagation.SUPPORTS)
     public VersionPage listVersions(ListVersions query) {
-        access.checkReadable(query.characterId(), query.viewerId());
-        var page = versions.findNewestFirst(query.characterId(), pageable(query.page(), Sort.unsorted()));
-        return new VersionPage(page.getContent().stream().map(v -> new VersionSummary(v.getVersion(),
-                v.getEventType(), v.getOccurredAt(), v.getActorId(), v.getSummary())).toList(),
-                query.page().page(), query.page().size(), page.getTotalElements());
+        return versionPages.page(query);
     }
 
     @QueryHandler
