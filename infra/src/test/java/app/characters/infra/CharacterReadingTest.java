@@ -78,7 +78,7 @@ class CharacterReadingTest extends ServiceTest {
         UUID id = create(owner, "Served", "FIGHTER");
         JsonNode first = api.get(path(id), owner.token()).body();
 
-        // the row's version decides: a state changed without a new version (which nothing of ours does) is not read
+        // the row's version decides: a state changed without a new version (no write of this build does that) is not read
         jdbc.update("update character_summary set state = jsonb_set(state::jsonb, '{name}', '\"Other\"')::json where id = ?", id);
 
         assertThat(api.get(path(id), owner.token()).body()).isEqualTo(first);

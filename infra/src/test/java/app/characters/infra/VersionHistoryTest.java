@@ -81,6 +81,8 @@ class VersionHistoryTest extends ServiceTest {
         assertThat(second.body().path("total").asLong()).isEqualTo(3);
         assertThat(second.body().path("page").asInt()).isEqualTo(1);
         assertThat(second.body().path("size").asInt()).isEqualTo(2);
+        assertThat(versions(api.get(path(id) + "/versions?page=2&size=1", owner.token()))).containsExactly(1L);
+        assertThat(versions(api.get(path(id) + "/versions?page=1&size=3", owner.token()))).isEmpty();
         Answer beyond = api.get(path(id) + "/versions?page=5&size=2", owner.token());
         assertThat(versions(beyond)).isEmpty();
         assertThat(beyond.body().path("total").asLong()).isEqualTo(3);

@@ -10,14 +10,18 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The latest committed sheets of the characters changed lately, so that a live change folds its event over the
- * sheet in memory instead of reading and parsing the stored row. A sheet is given out only as the one right before
- * an event's version: a version is a fold of the character's events up to it, which are stored for good, so a sheet
- * of that version is what the stored row holds, whichever node wrote it. A sheet is kept only once its transaction
- * has committed.
- * <p>
- * A read of the current state takes the kept sheet when the stored row is at its version, and keeps the one it
- * parsed otherwise: the hottest read then neither fetches nor parses the state of a character read or changed lately.
+ * The latest committed sheets of the characters changed or read lately. A version is a fold of the character's
+ * events up to it, which are stored for good, so a sheet of that version is what the stored row holds, whichever
+ * node wrote it:
+ * <ul>
+ * <li>a live change folds its event over the sheet kept here when it is exactly the version before the event's,
+ * instead of reading and parsing the stored row;
+ * <li>a read of the current state takes the sheet kept here when the stored row is at its version, and keeps the
+ * one it parsed otherwise, so the hottest read neither fetches nor parses the state of a character lately seen.
+ * </ul>
+ * A sheet is kept only once its transaction has committed (or read outside one). That a row's state is the fold of
+ * its version holds for every build with the same fold: a build that folds differently (a release that changes what
+ * an event does to a sheet) rebuilds the read tables with the running nodes stopped, or restarts them after.
  */
 @Component
 final class CommittedSheets {
