@@ -32,8 +32,19 @@ public final class Bench {
     /** Seconds of unmeasured load first, so that the service's code is compiled before anything is timed. */
     private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
     private static final int LONG_HISTORY = Integer.getInteger("bench.history", 10_000);
-    /** {@code -Dbench.only=ours} skips the baselines, for profiling the service alone. */
-    private static final boolean ONLY_OURS = "ours".equals(System.getProperty("bench.only"));
+    /**
+     * {@code -Dbench.only=ours} skips the baselines and the scale figures, for profiling the service alone;
+     * {@code -Dbench.only=scale} runs the scale figures alone (seed, rebuild, backup, restore of a million events).
+     */
+    private static final String ONLY = System.getProperty("bench.only", "");
+    static final String EVENT_TABLE = """
+            create table event_row (global_index bigserial primary key, aggregate_identifier varchar(255) not null,
+            sequence_number bigint not null, type varchar(255), event_identifier varchar(255) not null unique,
+            meta_data bytea, payload bytea not null, payload_revision varchar(255), payload_type varchar(255) not null,
+            time_stamp varchar(255) not null, unique (aggregate_identifier, sequence_number))""";
+    static final String EVENT_INSERT = "insert into event_row (aggregate_identifier, sequence_number, type,"
+            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+            + " values (?, ?, 'CharacterAggregate', ?, ?, ?, '1', ?, ?)";
     private static final String PAYLOAD = "{\"characterId\":\"" + UUID.randomUUID()
             + "\",\"amount\":120,\"reason\":\"defeated the goblin chief in the northern caves\",\"total\":48210,\"level\":8}";
 
@@ -55,13 +66,19 @@ public final class Bench {
             pg.createDatabase("ceiling");
             pg.createDatabase("crud");
             pg.createDatabase("service");
-            if (!ONLY_OURS) {
+            if (ONLY.isEmpty()) {
                 ceiling(pg.url("ceiling"));
                 crudPeer(pg.url("crud"));
             }
-            Path log = Files.createTempFile("bench-service", ".log");
-            try (ServiceProcess service = ServiceProcess.start(jar, pg.url("service"), freePort(), log)) {
-                ours(service);
+            if (!ONLY.equals("scale")) {
+                Path log = Files.createTempFile("bench-service", ".log");
+                try (ServiceProcess service = ServiceProcess.start(jar, pg.url("service"), freePort(), log)) {
+                    ours(service);
+                }
+            }
+            if (ONLY.isEmpty() || ONLY.equals("scale")) {
+                System.out.println("scale: the service's own commands on about a million events");
+                new Scale(jar, pg, REPS, this::record).run();
             }
         }
         report();
@@ -71,14 +88,9 @@ public final class Bench {
 
     private void ceiling(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url)) {
-            c.createStatement().execute("""
-                    create table event_row (global_index bigserial primary key, aggregate_identifier varchar(255) not null,
-                    sequence_number bigint not null, type varchar(255), event_identifier varchar(255) not null unique,
-                    meta_data bytea, payload bytea not null, payload_revision varchar(255), payload_type varchar(255) not null,
-                    time_stamp varchar(255) not null, unique (aggregate_identifier, sequence_number))""");
+            c.createStatement().execute(EVENT_TABLE);
         }
-        String insert = "insert into event_row (aggregate_identifier, sequence_number, type, event_identifier, meta_data,"
-                + " payload, payload_revision, payload_type, time_stamp) values (?, ?, 'CharacterAggregate', ?, ?, ?, '1', ?, ?)";
+        String insert = EVENT_INSERT;
         for (int rep = 0; rep < REPS; rep++) {
             List<Connection> connections = connections(url, CLIENTS);
             long[] sequence = new long[CLIENTS];
@@ -115,7 +127,7 @@ public final class Bench {
         }
     }
 
-    private static void bindEvent(PreparedStatement ps, String aggregate, long sequence) throws Exception {
+    static void bindEvent(PreparedStatement ps, String aggregate, long sequence) throws Exception {
         ps.setString(1, aggregate);
         ps.setLong(2, sequence);
         ps.setString(3, UUID.randomUUID().toString());
@@ -369,6 +381,15 @@ public final class Bench {
                 .map(v -> String.format("%.1f", v)).toList()));
         double ours = median("ours: HTTP changes/s, 32 clients, 1,000 characters");
         System.out.println();
+        if (figures.containsKey("scale: projection rebuild (events/s)")) {
+            System.out.printf("ratio rebuild / batched ceiling for as many rows       %6.2f  (target >= 0.6, and >= 30,000 events/s)%n",
+                    median("scale: projection rebuild (events/s)") / median("scale: batched ceiling for as many rows (rows/s)"));
+            System.out.printf("restore in all, read tables included                 %6.1f s (target <= 60 s)%n",
+                    median("scale: restore in all, read tables included (s)"));
+        }
+        if (Double.isNaN(ours)) {
+            return;
+        }
         System.out.printf("ratio HTTP changes/s / CRUD peer changes/s          %6.2f  (target >= 1.5)%n",
                 ours / median("CRUD peer: changes/s, 32 threads"));
         System.out.printf("ratio HTTP changes/s / one-row-a-transaction ceiling %6.2f  (target >= 0.5)%n",

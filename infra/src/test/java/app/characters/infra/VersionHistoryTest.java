@@ -5,16 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.Answer;
 import app.characters.infra.support.Api.User;
+import app.characters.infra.progress.Progress;
+import app.characters.infra.projection.ProjectionRebuild;
 import app.characters.infra.support.ServiceTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 class VersionHistoryTest extends ServiceTest {
+
+    @Autowired
+    private ProjectionRebuild projections;
 
     private User owner;
     private User stranger;
@@ -116,6 +124,48 @@ class VersionHistoryTest extends ServiceTest {
         assertThat(after.path("name").asText()).isEqualTo("Bilbo Baggins");
         assertThat(after.path("version").asLong()).isEqualTo(2);
         assertThat(after.path("experience").asLong()).isZero();
+    }
+
+    /**
+     * A version row keeps its state for versions 1, 17, 33...; the others are folded on read from the nearest kept
+     * state and the events after it. Each of 40 versions (renames, experience and attributes, crossing two kept
+     * states) reads as the character read right after its change, as of its time too, before and after a rebuild.
+     */
+    @Test
+    void everyVersionReadsAsTheCharacterWasWhetherItsRowKeepsTheStateOrNot() {
+        Map<Long, JsonNode> then = new HashMap<>();
+        then.put(3L, api.get(path(id), owner.token()).body());
+        for (int i = 0; i < 37; i++) {
+            Answer change = switch (i % 3) {
+                case 0 -> api.put(path(id) + "/name", owner.token(), Api.map("name", "Bilbo " + i));
+                case 1 -> api.post(path(id) + "/experience", owner.token(), Api.map("amount", 7 * i, "reason", "walk"));
+                default -> api.put(path(id) + "/attributes", owner.token(), Api.map("strength", 8 + i % 10));
+            };
+            assertThat(change.status()).isEqualTo(200);
+            JsonNode now = api.get(path(id), owner.token()).body();
+            then.put(now.path("version").asLong(), now);
+        }
+        assertThat(then).hasSize(38);
+        assertThat(jdbc.queryForList("select version from character_version where character_id = ? and state is not null"
+                + " order by version", Long.class, id)).containsExactly(1L, 17L, 33L);
+
+        for (int round = 0; round < 2; round++) {
+            for (long v = 3; v <= 40; v++) {
+                Answer version = api.get(path(id) + "/versions/" + v, owner.token());
+                assertThat(version.status()).isEqualTo(200);
+                assertThat(version.body().path("state")).as("version %d", v).isEqualTo(then.get(v));
+                Answer asOf = api.get(path(id) + "?asOf=" + version.text("occurredAt"), owner.token());
+                long asOfVersion = asOf.body().path("version").asLong();
+                assertThat(asOfVersion).as("as of version %d", v).isGreaterThanOrEqualTo(v); // a later one at the same time
+                assertThat(asOf.body()).isEqualTo(then.get(asOfVersion));
+            }
+            Answer diff = api.get(path(id) + "/versions/18/diff?from=16", owner.token());
+            assertThat(diff.status()).isEqualTo(200);
+            assertThat(diff.body().toString()).contains("/experience").contains("/attributes").doesNotContain("/name");
+            projections.rebuild(false, Progress.SILENT);
+            assertThat(jdbc.queryForList("select version from character_version where character_id = ?"
+                    + " and state is not null order by version", Long.class, id)).containsExactly(1L, 17L, 33L);
+        }
     }
 
     @Test

@@ -37,10 +37,12 @@ class CharacterQueries {
     private final VersionDiffer differ;
     private final CharacterAccess access;
     private final VersionPages versionPages;
+    private final VersionStates states;
 
     CharacterQueries(CharacterRowRepository characters, VersionRowRepository versions, SheetJson json,
-                     VersionDiffer differ, CharacterAccess access, VersionPages versionPages) {
+                     VersionDiffer differ, CharacterAccess access, VersionPages versionPages, VersionStates states) {
         this.access = access;
+        this.states = states;
         this.versionPages = versionPages;
         this.characters = characters;
         this.versions = versions;
@@ -79,14 +81,14 @@ class CharacterQueries {
     public VersionState findVersion(FindVersion query) {
         access.checkReadable(query.characterId(), query.viewerId());
         VersionRow row = version(query.characterId(), query.version());
-        return new VersionState(row.getVersion(), row.getEventType(), row.getOccurredAt(), json.read(row.getState()));
+        return new VersionState(row.getVersion(), row.getEventType(), row.getOccurredAt(), states.sheet(row));
     }
 
     @QueryHandler
     public CharacterSheet findAsOf(FindCharacterAsOf query) {
         access.checkReadable(query.characterId(), query.viewerId());
         return versions.findLastAtOrBefore(query.characterId(), query.asOf())
-                .map(row -> json.read(row.getState()))
+                .map(states::sheet)
                 .orElseThrow(() -> Rejected.notFound("character " + query.characterId() + " did not exist at "
                         + query.asOf()));
     }
@@ -96,7 +98,7 @@ class CharacterQueries {
         access.checkReadable(query.characterId(), query.viewerId());
         VersionRow from = version(query.characterId(), query.from());
         VersionRow to = version(query.characterId(), query.to());
-        return new VersionDiff(query.from(), query.to(), differ.diff(from.getState(), to.getState()));
+        return new VersionDiff(query.from(), query.to(), differ.diff(states.json(from), states.json(to)));
     }
 
     private VersionRow version(UUID characterId, long version) {

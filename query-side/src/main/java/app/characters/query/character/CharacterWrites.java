@@ -28,6 +28,7 @@ final class CharacterWrites {
     /** A character as this unit of work knows it: its latest sheet and what of it has changed. */
     static final class Pending {
         private CharacterSheet sheet;
+        /** The sheet's JSON, when its version row keeps it; else written for the summary at the flush. */
         private byte[] state;
         private final boolean stored;
         private boolean changed;
@@ -123,10 +124,14 @@ final class CharacterWrites {
         return Optional.of(loaded);
     }
 
-    /** Records the character's new state and the version row that it makes. */
+    /**
+     * Records the character's new state and the version row that it makes, which keeps the state only if its
+     * version is one of those that keep theirs ({@link VersionStates#keepsState}); the summary's JSON is written
+     * once, for the last of the unit's versions of the character.
+     */
     void save(CharacterSheet sheet, String eventType, Instant occurredAt, UUID actorId, String summary,
               boolean itemsChanged, boolean skillsChanged) {
-        byte[] state = json.bytes(sheet);
+        byte[] state = VersionStates.keepsState(sheet.version()) ? json.bytes(sheet) : null;
         Pending pending = characters.get(sheet.id());
         if (pending == null) {
             pending = new Pending(sheet, false);
@@ -157,7 +162,8 @@ final class CharacterWrites {
             written.add(s);
             Object[] columns = {s.ownerId(), s.name(), s.race().name(), s.characterClass().name(), s.level(),
                     s.experience(), s.visibility().name(), s.status().name(), s.version(),
-                    Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()), text(pending.state), s.id()};
+                    Timestamp.from(s.createdAt()), Timestamp.from(s.updatedAt()),
+                    text(pending.state == null ? json.bytes(s) : pending.state), s.id()};
             (pending.stored ? updates : inserts).add(columns);
             if (pending.itemsChanged) {
                 if (pending.stored) {
@@ -235,7 +241,7 @@ final class CharacterWrites {
     }
 
     private static String text(byte[] utf8) {
-        return new String(utf8, StandardCharsets.UTF_8);
+        return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
     }
 
     /** Answers how many rows each statement touched. */

@@ -99,7 +99,12 @@ final class VersionCopy implements AutoCloseable {
         bytes(value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A field's bytes; {@code null} is SQL null. */
     private void bytes(byte[] value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
         out.writeInt(value.length);
         out.write(value);
     }

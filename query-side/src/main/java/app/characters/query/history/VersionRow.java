@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One version of a character: the event that made it and the whole state after it. */
+/**
+ * One version of a character: the event that made it and, for one version in sixteen, the whole state after it
+ * (null for the others, whose states the reads fold from the nearest stored one).
+ */
 @Entity
 @Table(name = "character_version")
 @IdClass(VersionRow.Key.class)
@@ -31,10 +34,13 @@ public class VersionRow {
     @Column(nullable = false)
     private String summary;
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
     private String state;
 
     protected VersionRow() {
+    }
+
+    public UUID getCharacterId() {
+        return characterId;
     }
 
     public long getVersion() {
