@@ -315,6 +315,13 @@ public final class Bench {
         System.out.printf("  (built a %d-event history on one character in %.1f s)%n", LONG_HISTORY,
                 (System.nanoTime() - started) / 1e9);
         for (int rep = 0; rep < REPS; rep++) {
+            // any version of the long history: one in sixteen is stored whole, the others are folded on read
+            Load.Result versions = Load.run(CLIENTS, SECONDS, t -> http.send("GET", "/api/v1/characters/" + old
+                    + "/versions/" + (1 + ThreadLocalRandom.current().nextInt(LONG_HISTORY)), token, null, 200));
+            record("ours: GET a version of the long history, requests/s", versions.perSecond());
+            record("ours: GET a version of the long history p99 (ms)", versions.p99Millis());
+        }
+        for (int rep = 0; rep < REPS; rep++) {
             String fresh = http.send("POST", "/api/v1/characters", token,
                     "{\"name\":\"New Blood\",\"race\":\"HUMAN\",\"characterClass\":\"BARD\"}", 201).path("id").asText();
             double oldMedian = sequentialMedian(http, token, old);

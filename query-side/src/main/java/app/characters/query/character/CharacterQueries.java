@@ -15,8 +15,6 @@ import app.characters.kernel.character.CharacterQuery.DiffVersions;
 import app.characters.kernel.character.CharacterQuery.FindCharacterAsOf;
 import app.characters.kernel.character.CharacterQuery.VersionDiff;
 import app.characters.query.history.VersionDiffer;
-import app.characters.query.history.VersionRow;
-import app.characters.query.history.VersionRowRepository;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Sort;
@@ -32,20 +30,18 @@ class CharacterQueries {
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
 
     private final CharacterRowRepository characters;
-    private final VersionRowRepository versions;
     private final SheetJson json;
     private final VersionDiffer differ;
     private final CharacterAccess access;
     private final VersionPages versionPages;
     private final VersionStates states;
 
-    CharacterQueries(CharacterRowRepository characters, VersionRowRepository versions, SheetJson json,
+    CharacterQueries(CharacterRowRepository characters, SheetJson json,
                      VersionDiffer differ, CharacterAccess access, VersionPages versionPages, VersionStates states) {
         this.access = access;
         this.states = states;
         this.versionPages = versionPages;
         this.characters = characters;
-        this.versions = versions;
         this.json = json;
         this.differ = differ;
     }
@@ -77,32 +73,38 @@ class CharacterQueries {
         return versionPages.page(query);
     }
 
+    /** Outside a transaction, as {@link #find}: versions and events never change. */
     @QueryHandler
+    @Transactional(propagation = Propagation.SUPPORTS)
     public VersionState findVersion(FindVersion query) {
         access.checkReadable(query.characterId(), query.viewerId());
-        VersionRow row = version(query.characterId(), query.version());
-        return new VersionState(row.getVersion(), row.getEventType(), row.getOccurredAt(), states.sheet(row));
+        VersionStates.Version version = version(query.characterId(), query.version());
+        return new VersionState(version.version(), version.eventType(), version.occurredAt(), states.sheet(version));
     }
 
+    /** Outside a transaction, as {@link #find}. */
     @QueryHandler
+    @Transactional(propagation = Propagation.SUPPORTS)
     public CharacterSheet findAsOf(FindCharacterAsOf query) {
         access.checkReadable(query.characterId(), query.viewerId());
-        return versions.findLastAtOrBefore(query.characterId(), query.asOf())
+        return states.lastAtOrBefore(query.characterId(), query.asOf())
                 .map(states::sheet)
                 .orElseThrow(() -> Rejected.notFound("character " + query.characterId() + " did not exist at "
                         + query.asOf()));
     }
 
+    /** Outside a transaction, as {@link #find}. */
     @QueryHandler
+    @Transactional(propagation = Propagation.SUPPORTS)
     public VersionDiff diff(DiffVersions query) {
         access.checkReadable(query.characterId(), query.viewerId());
-        VersionRow from = version(query.characterId(), query.from());
-        VersionRow to = version(query.characterId(), query.to());
+        VersionStates.Version from = version(query.characterId(), query.from());
+        VersionStates.Version to = version(query.characterId(), query.to());
         return new VersionDiff(query.from(), query.to(), differ.diff(states.json(from), states.json(to)));
     }
 
-    private VersionRow version(UUID characterId, long version) {
-        return versions.findByCharacterIdAndVersion(characterId, version)
+    private VersionStates.Version version(UUID characterId, long version) {
+        return states.find(characterId, version)
                 .orElseThrow(() -> Rejected.notFound("character " + characterId + " has no version " + version));
     }
 

@@ -2,9 +2,13 @@ package app.characters.query.character;
 
 import app.characters.kernel.character.CharacterEvent;
 import app.characters.kernel.character.CharacterSheet;
-import app.characters.query.history.VersionRow;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -13,17 +17,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The state of a character after any of its versions. A version row keeps the state only for versions 1, 17,
+ * The versions of a character and the state after each. A version row keeps the state only for versions 1, 17,
  * 33... ({@link #keepsState}): the states were most of what a change and a rebuild wrote. Any other version's
  * state is the nearest kept one before it with the character's events since folded over it, fifteen at most: the
  * fold, over the events, that made the state when the version was written, so the answer is the state that
- * would have been stored.
+ * would have been stored. Every read is a plain JDBC statement in autocommit: versions and events never change.
  */
 @Component
 class VersionStates {
 
     /** One version in this many keeps its state. */
     static final int EVERY = 16;
+
+    private static final String COLUMNS = "select version, event_type, occurred_at, state::text from character_version";
 
     private final JdbcTemplate jdbc;
     private final EventStore events;
@@ -35,20 +41,37 @@ class VersionStates {
         this.json = json;
     }
 
+    /** A version of a character: the event that made it, and the state after it if its row keeps it. */
+    record Version(UUID characterId, long version, String eventType, Instant occurredAt, String storedState) {
+    }
+
     /** Whether the row of this version keeps the state after it. */
     static boolean keepsState(long version) {
         return version % EVERY == 1;
     }
 
-    /** The state after the row's version. */
-    CharacterSheet sheet(VersionRow row) {
-        return row.getState() != null ? json.read(row.getState()) : folded(row.getCharacterId(), row.getVersion());
+    Optional<Version> find(UUID characterId, long version) {
+        return first(jdbc.query(COLUMNS + " where character_id = ? and version = ?",
+                (rs, n) -> version(characterId, rs), characterId, version));
     }
 
-    /** The state after the row's version, as the JSON a version row stores. */
-    String json(VersionRow row) {
-        return row.getState() != null ? row.getState()
-                : new String(json.bytes(folded(row.getCharacterId(), row.getVersion())), StandardCharsets.UTF_8);
+    /** The latest version made at or before {@code at}. */
+    Optional<Version> lastAtOrBefore(UUID characterId, Instant at) {
+        return first(jdbc.query(COLUMNS + " where character_id = ? and occurred_at <= ?"
+                        + " order by occurred_at desc, version desc limit 1",
+                (rs, n) -> version(characterId, rs), characterId, Timestamp.from(at)));
+    }
+
+    /** The state after the version. */
+    CharacterSheet sheet(Version version) {
+        return version.storedState() != null ? json.read(version.storedState())
+                : folded(version.characterId(), version.version());
+    }
+
+    /** The state after the version, as the JSON a version row stores. */
+    String json(Version version) {
+        return version.storedState() != null ? version.storedState()
+                : new String(json.bytes(folded(version.characterId(), version.version())), StandardCharsets.UTF_8);
     }
 
     private CharacterSheet folded(UUID characterId, long version) {
@@ -70,5 +93,13 @@ class VersionStates {
             throw new IllegalStateException("character " + characterId + " has no events up to version " + version);
         }
         return sheet;
+    }
+
+    private static Version version(UUID characterId, ResultSet rs) throws SQLException {
+        return new Version(characterId, rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4));
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 }
