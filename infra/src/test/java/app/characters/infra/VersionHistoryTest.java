@@ -162,10 +162,32 @@ class VersionHistoryTest extends ServiceTest {
             Answer diff = api.get(path(id) + "/versions/18/diff?from=16", owner.token());
             assertThat(diff.status()).isEqualTo(200);
             assertThat(diff.body().toString()).contains("/experience").contains("/attributes").doesNotContain("/name");
+            Answer fromKept = api.get(path(id) + "/versions/18/diff?from=17", owner.token());
+            assertThat(fromKept.status()).isEqualTo(200);
+            assertThat(fromKept.body().toString()).contains("/attributes").doesNotContain("/experience");
             projections.rebuild(false, Progress.SILENT);
             assertThat(jdbc.queryForList("select version from character_version where character_id = ?"
                     + " and state is not null order by version", Long.class, id)).containsExactly(1L, 17L, 33L);
         }
+    }
+
+    /**
+     * Rows without a kept state before them (written while a failed rebuild had emptied the table) are folded from
+     * the character's first event.
+     */
+    @Test
+    void aVersionWithNoKeptStateBeforeItIsFoldedFromTheFirstEvent() {
+        JsonNode third = api.get(path(id) + "/versions/3", owner.token()).body().path("state");
+        jdbc.update("update character_version set state = null where character_id = ?", id);
+
+        for (long v = 1; v <= 3; v++) {
+            Answer version = api.get(path(id) + "/versions/" + v, owner.token());
+            assertThat(version.status()).isEqualTo(200);
+            assertThat(version.body().path("state").path("version").asLong()).isEqualTo(v);
+        }
+        assertThat(api.get(path(id) + "/versions/3", owner.token()).body().path("state")).isEqualTo(third);
+        assertThat(api.get(path(id) + "/versions/2", owner.token()).body().path("state").path("name").asText())
+                .isEqualTo("Bilbo Baggins");
     }
 
     @Test

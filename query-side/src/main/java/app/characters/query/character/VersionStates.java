@@ -1,6 +1,7 @@
 package app.characters.query.character;
 
 import app.characters.kernel.character.CharacterEvent;
+import app.characters.kernel.character.CharacterEvent.CharacterCreated;
 import app.characters.kernel.character.CharacterSheet;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -74,22 +75,30 @@ class VersionStates {
                 : new String(json.bytes(folded(version.characterId(), version.version())), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Folds the events after the nearest kept state; from the character's first event when none is kept before the
+     * version (rows written while a failed rebuild had emptied the table, or emptied again under a reader).
+     */
     private CharacterSheet folded(UUID characterId, long version) {
         List<String> kept = jdbc.queryForList("""
                 select state::text from character_version
                 where character_id = ? and version < ? and state is not null order by version desc limit 1""",
                 String.class, characterId, version);
-        if (kept.isEmpty()) {
-            throw new IllegalStateException("character " + characterId + " keeps no state before version " + version);
-        }
-        CharacterSheet sheet = json.read(kept.get(0));
+        CharacterSheet sheet = kept.isEmpty() ? null : json.read(kept.get(0));
         // version n is the state after the event of sequence number n - 1: the next one to fold is sheet.version()
-        DomainEventStream stream = events.readEvents(characterId.toString(), sheet.version());
-        while (sheet.version() < version && stream.hasNext()) {
+        DomainEventStream stream = events.readEvents(characterId.toString(), sheet == null ? 0 : sheet.version());
+        while ((sheet == null || sheet.version() < version) && stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
-            sheet = sheet.apply((CharacterEvent) event.getPayload(), event.getTimestamp());
+            long expected = sheet == null ? 0 : sheet.version();
+            if (event.getSequenceNumber() != expected) { // a gap in the stream: version n is not event n - 1 here
+                throw new IllegalStateException("character " + characterId + " has event " + event.getSequenceNumber()
+                        + " where version " + (expected + 1) + " was folded from event " + expected);
+            }
+            CharacterEvent payload = (CharacterEvent) event.getPayload();
+            sheet = sheet == null ? CharacterSheet.created((CharacterCreated) payload, event.getTimestamp())
+                    : sheet.apply(payload, event.getTimestamp());
         }
-        if (sheet.version() != version) {
+        if (sheet == null || sheet.version() != version) {
             throw new IllegalStateException("character " + characterId + " has no events up to version " + version);
         }
         return sheet;
