@@ -90,7 +90,6 @@ public final class Bench {
         try (Connection c = DriverManager.getConnection(url)) {
             c.createStatement().execute(EVENT_TABLE);
         }
-        String insert = EVENT_INSERT;
         for (int rep = 0; rep < REPS; rep++) {
             List<Connection> connections = connections(url, CLIENTS);
             long[] sequence = new long[CLIENTS];
@@ -99,7 +98,7 @@ public final class Bench {
                 aggregates[i] = UUID.randomUUID().toString();
             }
             Load.Result single = Load.run(CLIENTS, SECONDS, t -> {
-                try (PreparedStatement ps = connections.get(t).prepareStatement(insert)) {
+                try (PreparedStatement ps = connections.get(t).prepareStatement(EVENT_INSERT)) {
                     bindEvent(ps, aggregates[t], sequence[t]++);
                     ps.executeUpdate();
                 }
@@ -112,7 +111,7 @@ public final class Bench {
             try (Connection c = DriverManager.getConnection(url + "&reWriteBatchedInserts=true")) {
                 c.setAutoCommit(false);
                 String aggregate = UUID.randomUUID().toString();
-                try (PreparedStatement ps = c.prepareStatement(insert)) {
+                try (PreparedStatement ps = c.prepareStatement(EVENT_INSERT)) {
                     for (int i = 0; i < rows; i++) {
                         bindEvent(ps, aggregate, i);
                         ps.addBatch();

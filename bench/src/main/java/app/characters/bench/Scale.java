@@ -49,7 +49,7 @@ final class Scale {
                     "--characters-per-user", "5", "--seed", "2026");
             long events = count(pg.url("scale"));
             record.record("scale: events seeded by `seed`", events);
-            record.record("scale: seed, events/s (wall)", events / seed.seconds());
+            record.record("scale: seed, events/s (wall)", events / seed.wallSeconds());
             for (int rep = 0; rep < reps; rep++) {
                 record.record("scale: batched ceiling for as many rows (rows/s)", batchedCeiling(events));
                 Run rebuild = service(work, "-Xmx512m", "scale", "projections", "rebuild");
@@ -67,10 +67,16 @@ final class Scale {
                 record.record("scale: restore in all, read tables included (s)", restore.seconds(2));
                 record.record("scale: restore, the command's wall time (s)", restore.wallSeconds());
                 record.record("scale: restore peak RSS (MB)", restore.peakRssMb());
-                Files.walk(backups).sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                deleteTree(backups);
             }
         } finally {
-            Files.walk(work).sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 
@@ -148,10 +154,6 @@ final class Scale {
 
     /** A command's last line and what it cost. */
     record Run(String line, double wallSeconds, double peakRssMb) {
-
-        double seconds() {
-            return wallSeconds;
-        }
 
         /** The {@code n}th "N events in S s" of the line, as events a second. */
         double rate(int n) {
