@@ -35,8 +35,10 @@ import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.MultiEventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.messaging.GenericResultMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -68,6 +70,7 @@ public class ProjectionRebuild {
             "character_version", "user_account", "skill", "character_template");
     static final int BATCH = 1_000;
     private static final int READ_AHEAD = 4;
+    private static final ResultMessage<Void> HANDLED = GenericResultMessage.asResultMessage((Object) null);
 
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
@@ -223,7 +226,8 @@ public class ProjectionRebuild {
             for (EventHandlerInvoker handler : invokersFor(message.getPayloadType())) {
                 handler.handle(message, Segment.ROOT_SEGMENT);
             }
-            return null;
+            // the unit of work wraps any other result in a message of its own, with a random id, for every event
+            return HANDLED;
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             Throwable failure = result.exceptionResult();
@@ -277,6 +281,10 @@ public class ProjectionRebuild {
                 type -> invokers().stream().filter(invoker -> invoker.canHandleType(type)).toList());
     }
 
+    /**
+     * The processors' invokers, in the order of their names; a processing group's several invokers one by one, in
+     * their order, so that the group's own invoker does not ask each of them whether it takes every event.
+     */
     private List<EventHandlerInvoker> invokers() {
         List<EventHandlerInvoker> known = invokers;
         if (known == null) {
@@ -284,6 +292,8 @@ public class ProjectionRebuild {
             known = processors.values().stream()
                     .sorted(Comparator.comparing(EventProcessor::getName))
                     .map(p -> ((AbstractEventProcessor) p).eventHandlerInvoker())
+                    .flatMap(invoker -> invoker instanceof MultiEventHandlerInvoker group
+                            ? group.delegates().stream() : Stream.of(invoker))
                     .toList();
             invokers = known;
         }
