@@ -1,6 +1,7 @@
 package app.characters.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.Answer;
@@ -18,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
 
 class VersionHistoryTest extends ServiceTest {
 
@@ -169,6 +171,26 @@ class VersionHistoryTest extends ServiceTest {
             assertThat(jdbc.queryForList("select version from character_version where character_id = ?"
                     + " and state is not null order by version", Long.class, id)).containsExactly(1L, 17L, 33L);
         }
+    }
+
+    /** The rebuild drops the version table's indexes for its load and builds the very same ones again. */
+    @Test
+    void aRebuildLeavesTheVersionTableWithTheIndexesItHadAndItsPrimaryKeyHolds() {
+        assertThat(api.post(path(id) + "/experience", owner.token(), Api.map("amount", 5, "reason", "walk")).status())
+                .isEqualTo(200);
+        String indexes = "select indexname || ': ' || indexdef from pg_indexes where tablename = 'character_version' order by 1";
+        List<String> before = jdbc.queryForList(indexes, String.class);
+        assertThat(before).anyMatch(i -> i.startsWith("character_version_pkey: CREATE UNIQUE INDEX"))
+                .anyMatch(i -> i.startsWith("character_version_time: "));
+
+        projections.rebuild(false, Progress.SILENT);
+
+        assertThat(jdbc.queryForList(indexes, String.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from pg_constraint where conrelid = 'character_version'::regclass"
+                + " and contype = 'p'", Long.class)).isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.update("insert into character_version select * from character_version"
+                + " where character_id = ? and version = 1", id)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(api.get(path(id) + "/versions/1", owner.token()).status()).isEqualTo(200);
     }
 
     /**
