@@ -37,16 +37,6 @@ class TemplateRow {
     protected TemplateRow() {
     }
 
-    TemplateRow(TemplateView view, UUID sourceCharacterId, Instant createdAt) {
-        this.id = view.id();
-        this.ownerId = view.ownerId();
-        this.sourceCharacterId = sourceCharacterId;
-        this.name = view.name();
-        this.visibility = view.visibility();
-        this.createdAt = createdAt;
-        this.content = view;
-    }
-
     UUID getOwnerId() {
         return ownerId;
     }
