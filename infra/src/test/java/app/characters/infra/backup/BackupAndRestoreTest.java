@@ -118,6 +118,13 @@ class BackupAndRestoreTest extends ServiceTest {
         assertThat(Dumps.all(target)).isEqualTo(Dumps.all(jdbc));
         assertThat(target.queryForObject("select last_value from domain_event_entry_global_index_seq", Long.class))
                 .isEqualTo(full.manifest().lastGlobalIndex());
+        // the import and the rebuild drop the indexes of the tables they load, and build the same ones again
+        String indexes = "select tablename || ' ' || indexname || ': ' || indexdef from pg_indexes"
+                + " where tablename in ('domain_event_entry', 'character_version') order by 1";
+        assertThat(target.queryForList(indexes, String.class)).hasSize(5).isEqualTo(jdbc.queryForList(indexes, String.class));
+        String constraints = "select conrelid::regclass || ' ' || conname || ': ' || pg_get_constraintdef(oid) from pg_constraint"
+                + " where conrelid in ('domain_event_entry'::regclass, 'character_version'::regclass) order by 1";
+        assertThat(target.queryForList(constraints, String.class)).isEqualTo(jdbc.queryForList(constraints, String.class));
     }
 
     @Test

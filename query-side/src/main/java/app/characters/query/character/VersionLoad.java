@@ -1,12 +1,9 @@
 package app.characters.query.character;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -19,9 +16,8 @@ import javax.sql.DataSource;
  * Readers of versions wait meanwhile, as writers of events wait for the whole rebuild. The rows become visible
  * when {@link #finish()} commits; closed before that, nothing of them is kept.
  * <p>
- * The table's indexes (its primary key among them) are dropped in that transaction and built again, each by one
- * sort, before the commit: kept up to date row by row, they cost PostgreSQL more than the rows themselves. Nobody
- * sees the table without them, as nobody sees it at all until the commit; a duplicate row fails the rebuild there.
+ * The table's indexes (its primary key among them) are dropped in that transaction and built again before the
+ * commit ({@link DeferredIndexes}); a duplicate row fails the rebuild there.
  * <p>
  * A rebuild hands it to the character projection as a resource of each unit of work, under {@link #RESOURCE}.
  */
@@ -29,24 +25,11 @@ public final class VersionLoad implements AutoCloseable {
 
     public static final String RESOURCE = VersionLoad.class.getName();
 
-    /** An index of the version table as the catalogue defines it; {@code constraint} names the constraint it backs. */
-    private record Index(String name, String definition, String constraint, String constraintDefinition) {
-
-        String drop() {
-            return constraint == null ? "drop index " + name : "alter table character_version drop constraint " + constraint;
-        }
-
-        String create() {
-            return constraint == null ? definition
-                    : "alter table character_version add constraint " + constraint + " " + constraintDefinition;
-        }
-    }
-
     private final Connection connection;
     private final VersionCopy copy;
-    private final List<Index> indexes;
+    private final DeferredIndexes indexes;
 
-    private VersionLoad(Connection connection, List<Index> indexes) throws SQLException {
+    private VersionLoad(Connection connection, DeferredIndexes indexes) throws SQLException {
         this.connection = connection;
         this.indexes = indexes;
         this.copy = new VersionCopy(connection, true);
@@ -63,11 +46,7 @@ public final class VersionLoad implements AutoCloseable {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set local synchronous_commit = off");
                 statement.execute("truncate character_version");
-                List<Index> indexes = indexes(statement);
-                for (Index index : indexes) {
-                    statement.execute(index.drop());
-                }
-                return new VersionLoad(connection, indexes);
+                return new VersionLoad(connection, DeferredIndexes.drop(connection, "character_version"));
             }
         } catch (SQLException | RuntimeException e) {
             try (connection) {
@@ -87,28 +66,9 @@ public final class VersionLoad implements AutoCloseable {
     /** Ends the copy, builds the indexes again and commits; answers how many rows it wrote. */
     public long finish() throws SQLException {
         long count = copy.finish();
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set local maintenance_work_mem = '256MB'");
-            for (Index index : indexes) {
-                statement.execute(index.create());
-            }
-        }
+        indexes.build();
         connection.commit();
         return count;
-    }
-
-    private static List<Index> indexes(Statement statement) throws SQLException {
-        List<Index> indexes = new ArrayList<>();
-        try (ResultSet rows = statement.executeQuery("""
-                select quote_ident(i.relname), pg_get_indexdef(i.oid), quote_ident(c.conname), pg_get_constraintdef(c.oid)
-                from pg_index x join pg_class i on i.oid = x.indexrelid
-                left join pg_constraint c on c.conindid = x.indexrelid and c.conrelid = x.indrelid
-                where x.indrelid = 'character_version'::regclass order by c.conname is null, i.relname""")) {
-            while (rows.next()) {
-                indexes.add(new Index(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4)));
-            }
-        }
-        return indexes;
     }
 
     @Override
