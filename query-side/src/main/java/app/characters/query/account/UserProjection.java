@@ -7,7 +7,6 @@ import app.characters.kernel.account.AccountMessages.PasswordChanged;
 import app.characters.kernel.account.AccountMessages.UserProfile;
 import app.characters.kernel.account.AccountMessages.UserRegistered;
 import app.characters.kernel.common.Rejected;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -24,12 +23,10 @@ class UserProjection {
 
     static final String GROUP = "accounts";
 
-    private final EntityManager entityManager;
     private final UserRowRepository users;
     private final JdbcTemplate jdbc;
 
-    UserProjection(EntityManager entityManager, UserRowRepository users, JdbcTemplate jdbc) {
-        this.entityManager = entityManager;
+    UserProjection(UserRowRepository users, JdbcTemplate jdbc) {
         this.users = users;
         this.jdbc = jdbc;
     }
@@ -45,10 +42,7 @@ class UserProjection {
 
     @EventHandler
     void on(PasswordChanged event) {
-        UserRow row = entityManager.find(UserRow.class, event.userId());
-        if (row != null) {
-            row.changePassword(event.passwordHash());
-        }
+        jdbc.update("update user_account set password_hash = ? where id = ?", event.passwordHash(), event.userId());
     }
 
     @QueryHandler

@@ -31,10 +31,6 @@ class UserRow {
     protected UserRow() {
     }
 
-    void changePassword(String hash) {
-        passwordHash = hash;
-    }
-
     UUID getId() {
         return id;
     }

@@ -6,7 +6,9 @@ import app.characters.kernel.skill.SkillMessages.FindSkill;
 import app.characters.kernel.skill.SkillMessages.ListSkills;
 import app.characters.kernel.skill.SkillMessages.SkillDefined;
 import app.characters.kernel.skill.SkillMessages.SkillPage;
-import jakarta.persistence.EntityManager;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +17,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** The skill catalogue as a table, and its reads. */
@@ -24,19 +27,26 @@ class SkillCatalogueProjection {
 
     static final String GROUP = "skills";
 
-    private final EntityManager entityManager;
+    /** The prerequisites column's JSON as the entity reads it back, with the mapper of Hibernate's JSON type. */
+    private static final ObjectWriter PREREQUISITES = new ObjectMapper().findAndRegisterModules().writer();
+
+    private final JdbcTemplate jdbc;
     private final SkillRowRepository skills;
 
-    SkillCatalogueProjection(EntityManager entityManager, SkillRowRepository skills) {
-        this.entityManager = entityManager;
+    SkillCatalogueProjection(JdbcTemplate jdbc, SkillRowRepository skills) {
+        this.jdbc = jdbc;
         this.skills = skills;
     }
 
+    /** One statement, in the transaction of the event's unit of work; a skill already there (a redelivery) stays. */
     @EventHandler
-    void on(SkillDefined event, @Timestamp Instant occurredAt) {
-        if (entityManager.find(SkillRow.class, event.skillId()) == null) {
-            entityManager.persist(new SkillRow(event.definition(), occurredAt));
-        }
+    void on(SkillDefined event, @Timestamp Instant occurredAt) throws JsonProcessingException {
+        SkillDefinition skill = event.definition();
+        jdbc.update("""
+                insert into skill (id, name, category, min_level, prerequisites, defined_at)
+                values (?, ?, ?, ?, ?::jsonb, ?) on conflict (id) do nothing""", skill.id(), skill.name(),
+                skill.category().name(), skill.minLevel(), PREREQUISITES.writeValueAsString(skill.prerequisites()),
+                java.sql.Timestamp.from(occurredAt));
     }
 
     @QueryHandler

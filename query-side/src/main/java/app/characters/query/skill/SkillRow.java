@@ -35,15 +35,6 @@ class SkillRow {
     protected SkillRow() {
     }
 
-    SkillRow(SkillDefinition skill, Instant definedAt) {
-        this.id = skill.id();
-        this.name = skill.name();
-        this.category = skill.category();
-        this.minLevel = skill.minLevel();
-        this.prerequisites = skill.prerequisites();
-        this.definedAt = definedAt;
-    }
-
     SkillDefinition toDefinition() {
         return new SkillDefinition(id, name, category, minLevel, prerequisites);
     }
