@@ -1,10 +1,10 @@
 package app.characters.infra.axon;
 
+import app.characters.infra.database.JdbcTransactions;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.AbstractEventProcessor;
@@ -34,7 +34,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * Axon on PostgreSQL: the JDBC event store and token store come from Axon's JDBC auto-configuration
@@ -65,15 +64,14 @@ class AxonConfiguration {
     }
 
     /**
-     * Axon's transactions (a command's, a streaming projection's batch, tokens, dead letters, snapshots) on plain
-     * JDBC. Every handler that runs in them writes through JDBC (the event store, the projections, the claims), so a
-     * command need not open and flush a Hibernate session as the JPA transaction manager does for each transaction:
-     * JFR put its begin and commit at a sixth of a change's service time. Spring's own transaction manager stays JPA's
-     * for the repositories' reads; a command sent inside one of its transactions joins that transaction's connection.
+     * Axon's transactions on plain JDBC ({@link JdbcTransactions}): every handler that runs in them writes through
+     * JDBC (the event store, the projections, the claims), so a command need not open and flush a Hibernate session
+     * as the JPA transaction manager does for each transaction: JFR put its begin and commit at a sixth of a change's
+     * service time.
      */
     @Bean
-    TransactionManager axonTransactionManager(DataSource dataSource) {
-        return new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
+    TransactionManager axonTransactionManager(JdbcTransactions transactions) {
+        return new SpringTransactionManager(transactions.manager());
     }
 
     /** The event tables as the Flyway migration names them, in snake case. */

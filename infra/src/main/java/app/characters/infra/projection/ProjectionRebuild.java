@@ -1,5 +1,6 @@
 package app.characters.infra.projection;
 
+import app.characters.infra.database.JdbcTransactions;
 import app.characters.infra.eventstore.AppendLock;
 import app.characters.infra.eventstore.EventTimes;
 import app.characters.infra.eventstore.StoredEvent;
@@ -7,7 +8,6 @@ import app.characters.infra.eventstore.StoredEvents;
 import app.characters.infra.progress.Progress;
 import app.characters.kernel.account.AccountMessages.UserRegistered;
 import app.characters.query.character.VersionLoad;
-import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,10 +42,8 @@ import org.axonframework.messaging.GenericResultMessage;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-import org.hibernate.Session;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -75,18 +73,16 @@ public class ProjectionRebuild {
     private final DataSource dataSource;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
-    private final EntityManager entityManager;
     private final Configuration axon;
     private final Clock clock;
     private volatile List<EventHandlerInvoker> invokers;
     private final Map<Class<?>, List<EventHandlerInvoker>> invokersByType = new ConcurrentHashMap<>();
 
-    ProjectionRebuild(DataSource dataSource, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-                      EntityManager entityManager, Configuration axon, Clock clock) {
+    ProjectionRebuild(DataSource dataSource, JdbcTransactions transactions, JdbcTemplate jdbc, Configuration axon,
+                      Clock clock) {
         this.dataSource = dataSource;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactions.template();
         this.jdbc = jdbc;
-        this.entityManager = entityManager;
         this.axon = axon;
         this.clock = clock;
     }
@@ -214,7 +210,6 @@ public class ProjectionRebuild {
     }
 
     private void projectMessages(List<DomainEventMessage<?>> messages, boolean withAccountClaims, VersionLoad versions) {
-        entityManager.unwrap(Session.class).setJdbcBatchSize(BATCH);
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(messages));
         if (versions != null) {
             unitOfWork.resources().put(VersionLoad.RESOURCE, versions);
@@ -245,7 +240,6 @@ public class ProjectionRebuild {
                 jdbc.batchUpdate("insert into account_claim (kind, claimed_value, user_id) values (?, ?, ?)", claims);
             }
         }
-        entityManager.flush();
     }
 
     /** The stored events as the messages the handlers receive: upcast and deserialized as the event store does. */

@@ -1,5 +1,6 @@
 package app.characters.infra.security;
 
+import app.characters.infra.database.JdbcTransactions;
 import app.characters.infra.mail.Mailer;
 import app.characters.infra.web.Messaging;
 import app.characters.kernel.account.AccountMessages.ChangePassword;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Password resets. A token is {@code <id>.<secret>}: the id finds the row, and only a slow salted
@@ -40,10 +41,12 @@ public class PasswordResets {
     private final Sessions sessions;
     private final Mailer mailer;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
     PasswordResets(JdbcTemplate jdbc, Messaging messaging, Passwords passwords, Sessions sessions, Mailer mailer,
-                   Clock clock) {
+                   Clock clock, JdbcTransactions transactions) {
+        this.transactions = transactions.template();
         this.jdbc = jdbc;
         this.messaging = messaging;
         this.passwords = passwords;
@@ -76,9 +79,15 @@ public class PasswordResets {
                 """.formatted(id + "." + secret));
     }
 
-    /** Sets the new password if the token is good, and ends every session of the account. */
-    @Transactional
+    /**
+     * Sets the new password if the token is good, and ends every session of the account: the token's use, the change
+     * and the sessions' end in one JDBC transaction, which the command's own joins.
+     */
     public void confirm(String token, String newPassword) {
+        transactions.executeWithoutResult(tx -> confirmInTransaction(token, newPassword));
+    }
+
+    private void confirmInTransaction(String token, String newPassword) {
         String[] parts = token == null ? new String[0] : token.split("\\.", 2);
         UUID id;
         try {

@@ -1,5 +1,6 @@
 package app.characters.infra.seed;
 
+import app.characters.infra.database.JdbcTransactions;
 import app.characters.infra.eventstore.EventImport;
 import app.characters.infra.eventstore.StoredEvent;
 import app.characters.infra.progress.Progress;
@@ -21,7 +22,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import app.characters.infra.security.Passwords;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,10 +43,10 @@ public class Seeder {
     private final Configuration axon;
     private final Clock clock;
 
-    Seeder(DataSource dataSource, PlatformTransactionManager transactionManager, ProjectionRebuild projections,
+    Seeder(DataSource dataSource, JdbcTransactions transactions, ProjectionRebuild projections,
            Configuration axon, Clock clock) {
         this.dataSource = dataSource;
-        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions = transactions.template();
         this.projections = projections;
         this.axon = axon;
         this.clock = clock;
