@@ -327,6 +327,30 @@ class BackupAndRestoreTest extends ServiceTest {
         assertThat(gained.get(30, TimeUnit.SECONDS).version()).isEqualTo(2);
     }
 
+    /** A rebuild refills the claims while it holds the lock: a registration must not hold one of them meanwhile. */
+    @Test
+    void aRegistrationWaitsForTheAppendLockBeforeItClaimsItsName() throws Exception {
+        String name = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        CompletableFuture<User> registered = AppendLock.whileNoAppendInFlight(dataSource, () -> {
+            CompletableFuture<User> registration = CompletableFuture.supplyAsync(
+                    () -> api.signUp(name, name + "@example.com", "correct horse battery staple"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (jdbc.queryForObject("select count(*) from pg_stat_activity where wait_event = 'advisory'",
+                    Long.class) == 0) {
+                assertThat(System.nanoTime()).as("a registration waiting for the lock").isLessThan(deadline);
+                Thread.onSpinWait();
+            }
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                    where c.relname = 'account_claim' and l.mode = 'RowExclusiveLock'""", Long.class))
+                    .as("claims written by the waiting registration").isZero();
+            assertThat(registration).isNotDone();
+            return registration;
+        });
+
+        assertThat(registered.get(30, TimeUnit.SECONDS).username()).isEqualTo(name);
+    }
+
     @Test
     void scheduledBackupsKeepTheNewestAndPruningKeepsWhatTheyBuildOn() {
         ScheduledBackups scheduled = new ScheduledBackups("0 0 3 * * *", dir.toString(), "2", dataSource, Clock.systemUTC());
