@@ -37,6 +37,11 @@ public final class Bench {
      * {@code -Dbench.only=scale} runs the scale figures alone (seed, rebuild, backup, restore of a million events).
      */
     private static final String ONLY = System.getProperty("bench.only", "");
+    /**
+     * {@code -Dbench.against=<jar>} compares two builds instead: the benchmarked jar and this one, both running at once
+     * on databases of their own, measured in alternating slices (see {@link #compare}).
+     */
+    private static final String AGAINST = System.getProperty("bench.against", "");
     static final String EVENT_TABLE = """
             create table event_row (global_index bigserial primary key, aggregate_identifier varchar(255) not null,
             sequence_number bigint not null, type varchar(255), event_identifier varchar(255) not null unique,
@@ -66,6 +71,11 @@ public final class Bench {
             pg.createDatabase("ceiling");
             pg.createDatabase("crud");
             pg.createDatabase("service");
+            if (!AGAINST.isEmpty()) {
+                pg.createDatabase("against");
+                compare(jar, Path.of(AGAINST), pg);
+                return;
+            }
             if (ONLY.isEmpty()) {
                 ceiling(pg.url("ceiling"));
                 crudPeer(pg.url("crud"));
@@ -226,7 +236,23 @@ public final class Bench {
 
     // ---- ours: the HTTP API ----------------------------------------------------------------------
 
-    private void ours(ServiceProcess service) throws Exception {
+    /** The benchmark's users, their tokens and the characters each one owns, on one service. */
+    private record Clients(Http http, String[] tokens, List<List<String>> owned) {
+
+        /** One gameplay change by client {@code t}. */
+        void change(int t) throws Exception {
+            Bench.change(http, tokens[t], owned.get(t));
+        }
+
+        /** A GET of one of client {@code t}'s characters, its current state or ({@code page}) a page of its versions. */
+        void read(int t, boolean page) throws Exception {
+            List<String> mine = owned.get(t);
+            String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
+            http.send("GET", "/api/v1/characters/" + id + (page ? "/versions?size=20" : ""), tokens[t], null, 200);
+        }
+    }
+
+    private static Clients clients(ServiceProcess service) throws Exception {
         Http http = new Http(service.base);
         String[] tokens = new String[CLIENTS];
         List<List<String>> owned = new ArrayList<>();
@@ -243,18 +269,25 @@ public final class Bench {
                     "{\"name\":\"Hero " + c + "\",\"race\":\"ELF\",\"characterClass\":\"RANGER\"}", 201);
             owned.get(c % CLIENTS).add(created.path("id").asText());
         }
+        return new Clients(http, tokens, owned);
+    }
+
+    private static void warmUp(Clients clients) throws Exception {
         if (WARMUP > 0) {
             System.out.printf("  (warming the service up: %d s of changes and reads, not measured)%n", WARMUP);
-            Load.run(CLIENTS, (WARMUP + 1) / 2, t -> change(http, tokens[t], owned.get(t)));
+            Load.run(CLIENTS, (WARMUP + 1) / 2, clients::change);
             Load.run(CLIENTS, WARMUP / 2, t -> {
-                List<String> mine = owned.get(t);
-                String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
-                http.send("GET", "/api/v1/characters/" + id, tokens[t], null, 200);
-                http.send("GET", "/api/v1/characters/" + id + "/versions?size=20", tokens[t], null, 200);
+                clients.read(t, false);
+                clients.read(t, true);
             });
         }
+    }
+
+    private void ours(ServiceProcess service) throws Exception {
+        Clients clients = clients(service);
+        warmUp(clients);
         for (int rep = 0; rep < REPS; rep++) {
-            Load.Result writes = cpu("ours: changes", service.pid(), () -> Load.run(CLIENTS, SECONDS, t -> change(http, tokens[t], owned.get(t))));
+            Load.Result writes = cpu("ours: changes", service.pid(), () -> Load.run(CLIENTS, SECONDS, clients::change));
             record("ours: HTTP changes/s, 32 clients, 1,000 characters", writes.perSecond());
             record("ours: change p50 (ms)", writes.p50Millis());
             record("ours: change p99 (ms)", writes.p99Millis());
@@ -264,23 +297,16 @@ public final class Bench {
         }
         record("ours: service peak RSS after the write load (MB)", service.peakRssMb());
         for (int rep = 0; rep < REPS; rep++) {
-            Load.Result reads = cpu("ours: GET character", service.pid(), () -> Load.run(CLIENTS, SECONDS, t -> {
-                List<String> mine = owned.get(t);
-                http.send("GET", "/api/v1/characters/" + mine.get(ThreadLocalRandom.current().nextInt(mine.size())),
-                        tokens[t], null, 200);
-            }));
+            Load.Result reads = cpu("ours: GET character", service.pid(),
+                    () -> Load.run(CLIENTS, SECONDS, t -> clients.read(t, false)));
             record("ours: GET character, requests/s", reads.perSecond());
             record("ours: GET character p50 (ms)", reads.p50Millis());
             record("ours: GET character p99 (ms)", reads.p99Millis());
-            Load.Result pages = Load.run(CLIENTS, SECONDS, t -> {
-                List<String> mine = owned.get(t);
-                http.send("GET", "/api/v1/characters/" + mine.get(ThreadLocalRandom.current().nextInt(mine.size()))
-                        + "/versions?size=20", tokens[t], null, 200);
-            });
+            Load.Result pages = Load.run(CLIENTS, SECONDS, t -> clients.read(t, true));
             record("ours: GET versions page, requests/s", pages.perSecond());
             record("ours: GET versions page p99 (ms)", pages.p99Millis());
         }
-        longHistory(http, tokens[0]);
+        longHistory(clients.http(), clients.tokens()[0]);
     }
 
     /** One gameplay change through the HTTP API: 60 % experience, 20 % rename, 20 % attributes. */
@@ -294,6 +320,65 @@ public final class Bench {
             http.send("PUT", "/api/v1/characters/" + id + "/name", token, "{\"name\":\"Hero " + dice + "\"}", 200);
         } else {
             http.send("PUT", "/api/v1/characters/" + id + "/attributes", token, "{\"strength\":" + (8 + dice) + "}", 200);
+        }
+    }
+
+    /**
+     * Two builds side by side: {@code jar} ("this") and {@code against}, each a process on a database of its own on
+     * the one server, both started, filled and warmed up before anything is timed. Then {@code bench.reps} rounds
+     * (at least 6), each a slice of changes and a slice of GETs on either build, in the order A B, then B A, so that
+     * a machine whose speed drifts (this one swings by up to 2x within minutes) weighs on both alike. The idle build
+     * costs nothing while the other is measured. Reported: the median of each build's slices and the median of the
+     * rounds' ratios this / against, the figure to judge a lever by.
+     */
+    private void compare(Path jar, Path against, LocalPostgres pg) throws Exception {
+        int rounds = Math.max(6, REPS);
+        Path thisLog = Files.createTempFile("bench-this", ".log");
+        Path againstLog = Files.createTempFile("bench-against", ".log");
+        System.out.printf("comparing %s (this) with %s (against), %d rounds of %d s slices%n", jar, against, rounds,
+                SECONDS);
+        try (ServiceProcess mine = ServiceProcess.start(jar, pg.url("service"), freePort(), thisLog);
+             ServiceProcess theirs = ServiceProcess.start(against, pg.url("against"), freePort(), againstLog)) {
+            Map<String, ServiceProcess> services = new LinkedHashMap<>();
+            services.put("this", mine);
+            services.put("against", theirs);
+            Map<String, Clients> clients = new LinkedHashMap<>();
+            for (Map.Entry<String, ServiceProcess> service : services.entrySet()) {
+                clients.put(service.getKey(), clients(service.getValue()));
+                warmUp(clients.get(service.getKey()));
+            }
+            for (int round = 0; round < rounds; round++) {
+                List<String> order = round % 2 == 0 ? List.of("against", "this") : List.of("this", "against");
+                for (String build : order) {
+                    Clients on = clients.get(build);
+                    Load.Result writes = cpu(build + ": changes", services.get(build).pid(),
+                            () -> Load.run(CLIENTS, SECONDS, on::change));
+                    record(build + ": HTTP changes/s", writes.perSecond());
+                    record(build + ": change p99 (ms)", writes.p99Millis());
+                }
+                for (String build : order) {
+                    Clients on = clients.get(build);
+                    Load.Result reads = cpu(build + ": GET character", services.get(build).pid(),
+                            () -> Load.run(CLIENTS, SECONDS, t -> on.read(t, false)));
+                    record(build + ": GET character, requests/s", reads.perSecond());
+                    record(build + ": GET character p99 (ms)", reads.p99Millis());
+                }
+            }
+        }
+        report();
+        System.out.println();
+        for (String figure : List.of("HTTP changes/s", "change p99 (ms)", "changes: service CPU ms an operation",
+                "changes: PostgreSQL CPU ms an operation", "GET character, requests/s", "GET character p99 (ms)",
+                "GET character: service CPU ms an operation")) {
+            List<Double> ratios = new ArrayList<>();
+            List<Double> these = figures.get("this: " + figure);
+            List<Double> those = figures.get("against: " + figure);
+            for (int i = 0; i < these.size(); i++) {
+                ratios.add(these.get(i) / those.get(i));
+            }
+            ratios.sort(Double::compare);
+            System.out.printf("this / against, %-44s median of rounds %5.2f  (rounds %s)%n", figure,
+                    ratios.get(ratios.size() / 2), ratios.stream().map(r -> String.format("%.2f", r)).toList());
         }
     }
 

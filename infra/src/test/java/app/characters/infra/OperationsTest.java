@@ -86,6 +86,16 @@ class OperationsTest extends ServiceTest {
     }
 
     @Test
+    void requestsAreTimedByTheirRouteAndStatusWithoutATimerOfTheOnesInFlight() {
+        assertThat(api.get("/api/v1/public/characters", null).status()).isEqualTo(200);
+
+        String metrics = prometheus();
+        assertThat(metrics).containsPattern(
+                "(?m)^http_server_requests_seconds_count\\{.*status=\"200\".*uri=\"/api/v1/public/characters\"} [1-9]");
+        assertThat(metrics).doesNotContain("http_server_requests_active");
+    }
+
+    @Test
     void backupsRecordedByTheBackupCodeShowAsACounterAndASize() {
         double taken = metric("characters_backups_taken_total");
         double bytes = metric("characters_backup_size_bytes_sum");
