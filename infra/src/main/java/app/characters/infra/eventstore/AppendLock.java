@@ -1,10 +1,16 @@
 package app.characters.infra.eventstore;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.CommandBus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Makes "every event up to global index N" a fact that no later commit can change.
@@ -15,31 +21,41 @@ import javax.sql.DataSource;
  * good, as the next incremental backup starts after 120.
  *
  * <p>So every transaction that appends events holds {@code pg_advisory_xact_lock_shared(KEY)} from
- * before its first insert draws an index until it ends. The event store takes it itself: a trigger
- * before each insert into {@code domain_event_entry} (migration V25) calls {@code hold_append_lock()},
- * which a command's append, an import's and anything else that inserts events go through alike, with
- * no statement of their own; imports call {@link #holdShared(Connection)} as well, before their COPY.
- * Writers never wait for one another on a shared lock. A backup takes the same key exclusively on a
- * second connection, which waits until every transaction holding an index has committed or rolled
- * back, then fixes its snapshot with its first query, then lets go: writers wait only for those
- * milliseconds. In that snapshot every index at or below the highest one seen is final, and every
- * index drawn later is higher.
+ * before its first insert until it ends: command transactions through the interceptor registered
+ * here (Axon's SimpleCommandBus attaches the transaction before it runs the interceptors, so the
+ * lock lives exactly as long as the command's transaction), imports by calling
+ * {@link #holdShared(Connection)}. Writers never wait for one another on a shared lock. A backup
+ * takes the same key exclusively on a second connection, which waits until every transaction
+ * holding an index has committed or rolled back, then fixes its snapshot with its first query,
+ * then lets go: writers wait only for those milliseconds. In that snapshot every index at or below
+ * the highest one seen is final, and every index drawn later is higher.
  */
-public final class AppendLock {
+@Component
+public class AppendLock {
 
-    /** The advisory lock key; any 64-bit number other code does not use, and the one {@code hold_append_lock()} takes. */
+    /** The advisory lock key; any 64-bit number other code does not use. */
     public static final long KEY = 0x43_48_41_52_41_43_54L;
 
     /** How long a backup waits for running commands before it gives up (and lets writers go on). */
     public static final Duration EXCLUSIVE_TIMEOUT = Duration.ofSeconds(15);
 
-    private AppendLock() {
+    AppendLock(CommandBus commandBus, JdbcTemplate jdbc) {
+        ResultSetExtractor<Void> ignore = rows -> null;
+        commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                // outside a transaction the lock would end with its own statement and guard nothing
+                throw new IllegalStateException("commands must run in a transaction");
+            }
+            jdbc.query("select pg_advisory_xact_lock_shared(?)", ignore, KEY);
+            return chain.proceed();
+        });
     }
 
     /** Holds the shared lock until the connection's transaction ends. */
     public static void holdShared(Connection connection) throws SQLException {
-        try (Statement lock = connection.createStatement()) {
-            lock.execute("select hold_append_lock()");
+        try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock_shared(?)")) {
+            lock.setLong(1, KEY);
+            lock.execute();
         }
     }
 
