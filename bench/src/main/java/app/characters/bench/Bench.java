@@ -34,7 +34,8 @@ public final class Bench {
     private static final int LONG_HISTORY = Integer.getInteger("bench.history", 10_000);
     /**
      * {@code -Dbench.only=ours} skips the baselines and the scale figures, for profiling the service alone;
-     * {@code -Dbench.only=scale} runs the scale figures alone (seed, rebuild, backup, restore of a million events).
+     * {@code -Dbench.only=scale} runs the scale figures alone (seed, rebuild, backup, restore of a million events),
+     * {@code -Dbench.only=http} all but them.
      */
     private static final String ONLY = System.getProperty("bench.only", "");
     /**
@@ -76,7 +77,7 @@ public final class Bench {
                 compare(jar, Path.of(AGAINST), pg);
                 return;
             }
-            if (ONLY.isEmpty()) {
+            if (ONLY.isEmpty() || ONLY.equals("http")) {
                 ceiling(pg.url("ceiling"));
                 crudPeer(pg.url("crud"));
             }
