@@ -5,6 +5,10 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
@@ -41,6 +45,27 @@ class WriteSideConfiguration {
      * the character and lands after the winner: concurrent changes never lose each other. Every other
      * failure, a rule refusing the change or an If-Match that no longer holds, is final.
      */
+    /**
+     * Axon's command bus as its auto-configuration builds it (monitored, traced, correlation data passed on), with changes
+     * to characters that arrive together committed together ({@link BatchingCommandBus}).
+     */
+    @Bean(destroyMethod = "stop")
+    BatchingCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
+                                  DuplicateCommandHandlerResolver duplicates,
+                                  @Value("${app.command-batch.workers:2}") int workers,
+                                  @Value("${app.command-batch.max:64}") int maxBatch) {
+        return new BatchingCommandBus(transactions -> {
+            SimpleCommandBus bus = SimpleCommandBus.builder()
+                    .transactionManager(transactions)
+                    .duplicateCommandHandlerResolver(duplicates)
+                    .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                    .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                    .build();
+            bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+            return bus;
+        }, transactionManager, workers, maxBatch);
+    }
+
     @Bean
     CommandGateway commandGateway(CommandBus commandBus,
                                   @Value("${app.command-retries:8}") int retries) {

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
+import app.characters.infra.axon.BatchingCommandBus;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
@@ -23,7 +25,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>So every transaction that appends events holds {@code pg_advisory_xact_lock_shared(KEY)} from
  * before its first insert until it ends: command transactions through the interceptor registered
  * here (Axon's SimpleCommandBus attaches the transaction before it runs the interceptors, so the
- * lock lives exactly as long as the command's transaction), imports by calling
+ * lock lives exactly as long as the command's transaction; the changes of a batch, which share one, take it once),
+ * imports by calling
  * {@link #holdShared(Connection)}. Writers never wait for one another on a shared lock. A backup
  * takes the same key exclusively on a second connection, which waits until every transaction
  * holding an index has committed or rolled back, then fixes its snapshot with its first query,
@@ -36,6 +39,9 @@ public class AppendLock {
     /** The advisory lock key; any 64-bit number other code does not use. */
     public static final long KEY = 0x43_48_41_52_41_43_54L;
 
+    /** The resource marking a batch's root unit of work as holding the lock. */
+    private static final String HELD = AppendLock.class.getName() + ".held";
+
     /** How long a backup waits for running commands before it gives up (and lets writers go on). */
     public static final Duration EXCLUSIVE_TIMEOUT = Duration.ofSeconds(15);
 
@@ -46,7 +52,16 @@ public class AppendLock {
                 // outside a transaction the lock would end with its own statement and guard nothing
                 throw new IllegalStateException("commands must run in a transaction");
             }
-            jdbc.query("select pg_advisory_xact_lock_shared(?)", ignore, KEY);
+            UnitOfWork<?> root = unitOfWork.root();
+            if (BatchingCommandBus.isBatch(root)) {
+                // the changes of a batch share its transaction: it takes the lock once
+                root.getOrComputeResource(HELD, held -> {
+                    jdbc.query("select pg_advisory_xact_lock_shared(?)", ignore, KEY);
+                    return Boolean.TRUE;
+                });
+            } else {
+                jdbc.query("select pg_advisory_xact_lock_shared(?)", ignore, KEY);
+            }
             return chain.proceed();
         });
     }

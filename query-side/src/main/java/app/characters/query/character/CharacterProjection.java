@@ -13,10 +13,13 @@ import app.characters.kernel.character.CharacterSheet;
 import app.characters.query.history.EventSummaries;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -100,11 +103,17 @@ class CharacterProjection {
     private CharacterWrites writesOf(UnitOfWork<?> unitOfWork) {
         return unitOfWork.getOrComputeResource(WRITES, key -> {
             VersionLoad load = unitOfWork.getResource(VersionLoad.RESOURCE);
-            CharacterWrites writes = new CharacterWrites(jdbc, json, load, load == null ? committed : null);
+            CommittedSheets kept = load == null ? committed : null;
+            CharacterWrites writes = new CharacterWrites(jdbc, json, load, kept);
             if (unitOfWork instanceof BatchingUnitOfWork<?> batch) {
+                // the characters whose first event here does not fold over a sheet kept in memory (a batch of live
+                // changes, committed together, mostly does)
+                Set<UUID> seen = new HashSet<>();
                 List<UUID> ids = new ArrayList<>();
                 for (Message<?> message : batch.getMessages()) {
-                    if (message.getPayload() instanceof CharacterEvent event) {
+                    if (message.getPayload() instanceof CharacterEvent event && seen.add(event.characterId())
+                            && !(kept != null && message instanceof DomainEventMessage<?> domain
+                                    && kept.before(event.characterId(), domain.getSequenceNumber() + 1) != null)) {
                         ids.add(event.characterId());
                     }
                 }

@@ -1,0 +1,157 @@
+package app.characters.infra.axon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.characters.infra.support.Api;
+import app.characters.infra.support.Api.User;
+import app.characters.infra.support.ServiceTest;
+import app.characters.kernel.character.CharacterCommand.GainExperience;
+import app.characters.kernel.character.CharacterCommand.UnequipItem;
+import app.characters.kernel.character.CharacterSheet;
+import app.characters.kernel.common.Rejected;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Changes that arrive together commit together, and each still gets the outcome it would get alone. */
+class CommandBatchesTest extends ServiceTest {
+
+    @Autowired
+    private BatchingCommandBus commandBus;
+
+    private static CommandMessage<?> gain(UUID characterId, User owner, long amount) {
+        return GenericCommandMessage.asCommandMessage(new GainExperience(characterId, owner.id(), null, amount, "batch"));
+    }
+
+    private static CommandMessage<?> unequipMissingItem(UUID characterId, User owner) {
+        return GenericCommandMessage.asCommandMessage(new UnequipItem(characterId, owner.id(), null, UUID.randomUUID()));
+    }
+
+    private static List<CommandResultMessage<?>> answers(List<CompletableFuture<CommandResultMessage<?>>> futures)
+            throws Exception {
+        return futures.stream().<CommandResultMessage<?>>map(f -> f.orTimeout(30, TimeUnit.SECONDS).join()).toList();
+    }
+
+    private static long version(CommandResultMessage<?> answer) {
+        assertThat(answer.isExceptional()).as("%s", answer.optionalExceptionResult()).isFalse();
+        return ((CharacterSheet) answer.getPayload()).version();
+    }
+
+    /** The transaction that stored the event: PostgreSQL's xmin of its row. */
+    private String transactionOf(UUID characterId, long sequence) {
+        return jdbc.queryForObject("select xmin::text from domain_event_entry where aggregate_identifier = ?"
+                + " and sequence_number = ?", String.class, characterId.toString(), sequence);
+    }
+
+    @Test
+    void changesToSeveralCharactersCommitInOneTransactionAndEachIsAnsweredItsVersion() throws Exception {
+        User owner = api.signUp();
+        UUID first = api.createCharacter(owner, "Batched One").id();
+        UUID second = api.createCharacter(owner, "Batched Two").id();
+
+        List<CommandResultMessage<?>> answers = answers(commandBus.runTogether(List.of(
+                gain(first, owner, 10), gain(second, owner, 20), gain(first, owner, 30))));
+
+        assertThat(answers.stream().map(CommandBatchesTest::version)).containsExactly(2L, 2L, 3L);
+        assertThat(transactionOf(second, 1)).isEqualTo(transactionOf(first, 1)).isEqualTo(transactionOf(first, 2));
+        assertThat(api.get(path(first), owner.token()).body().path("experience").asLong()).isEqualTo(40);
+        assertThat(api.get(path(first), owner.token()).version()).isEqualTo(3);
+        assertThat(versionRows(first)).isEqualTo(3);
+        assertThat(api.get(path(second), owner.token()).version()).isEqualTo(2);
+        // the characters stay in memory as stored: the next change follows on
+        assertThat(api.post(path(first) + "/experience", owner.token(),
+                Api.map("amount", 1, "reason", "after")).version()).isEqualTo(4);
+    }
+
+    @Test
+    void aRefusedChangeStoresNothingAndTheNextChangeToItsCharacterWaitsForTheNextBatch() throws Exception {
+        User owner = api.signUp();
+        UUID first = api.createCharacter(owner, "Steady").id();
+        UUID refused = api.createCharacter(owner, "Refused Once").id();
+
+        List<CommandResultMessage<?>> answers = answers(commandBus.runTogether(List.of(
+                gain(first, owner, 5), unequipMissingItem(refused, owner), gain(refused, owner, 7), gain(first, owner, 5))));
+
+        assertThat(version(answers.get(0))).isEqualTo(2);
+        assertThat(answers.get(1).isExceptional()).isTrue();
+        assertThat(answers.get(1).exceptionResult()).isInstanceOf(Rejected.class);
+        assertThat(version(answers.get(2))).isEqualTo(2);
+        assertThat(version(answers.get(3))).isEqualTo(3);
+        assertThat(transactionOf(first, 2)).isEqualTo(transactionOf(first, 1));
+        assertThat(transactionOf(refused, 1)).isNotEqualTo(transactionOf(first, 1));
+        assertThat(eventCount(refused)).isEqualTo(2);
+        assertThat(api.get(path(refused), owner.token()).body().path("experience").asLong()).isEqualTo(7);
+    }
+
+    @Test
+    void aBatchThatFailsBeforeItsCommitRunsEachChangeAloneSoOnlyTheFailingOneFails() throws Exception {
+        User owner = api.signUp();
+        UUID fine = api.createCharacter(owner, "Unaffected").id();
+        UUID failing = api.createCharacter(owner, "Unwritable").id();
+        refuseVersionRows(failing, false);
+        try {
+            List<CommandResultMessage<?>> answers = answers(commandBus.runTogether(List.of(
+                    gain(fine, owner, 3), gain(failing, owner, 4), gain(fine, owner, 3))));
+
+            assertThat(version(answers.get(0))).isEqualTo(2);
+            assertThat(answers.get(1).isExceptional()).isTrue();
+            assertThat(version(answers.get(2))).isEqualTo(3);
+            assertThat(transactionOf(fine, 2)).isNotEqualTo(transactionOf(fine, 1));
+        } finally {
+            allowVersionRows();
+        }
+        assertThat(eventCount(fine)).isEqualTo(3);
+        assertThat(eventCount(failing)).isEqualTo(1);
+        assertThat(api.get(path(failing), owner.token()).version()).isEqualTo(1);
+        assertThat(api.post(path(failing) + "/experience", owner.token(),
+                Api.map("amount", 1, "reason", "after")).version()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchWhoseCommitFailsAnswersEveryChangeWithTheFailureAndRunsNoneTwice() throws Exception {
+        User owner = api.signUp();
+        UUID fine = api.createCharacter(owner, "Caught Up").id();
+        UUID failing = api.createCharacter(owner, "Refused At Commit").id();
+        refuseVersionRows(failing, true);
+        List<CommandResultMessage<?>> answers;
+        try {
+            answers = answers(commandBus.runTogether(List.of(gain(fine, owner, 3), gain(failing, owner, 4))));
+        } finally {
+            allowVersionRows();
+        }
+
+        assertThat(answers).allMatch(CommandResultMessage::isExceptional);
+        assertThat(eventCount(fine)).isEqualTo(1);
+        assertThat(eventCount(failing)).isEqualTo(1);
+        assertThat(api.post(path(fine) + "/experience", owner.token(),
+                Api.map("amount", 1, "reason", "after")).version()).isEqualTo(2);
+    }
+
+    /** Makes the database refuse the character's version rows: at once, or only when the transaction commits. */
+    private void refuseVersionRows(UUID characterId, boolean atCommit) {
+        jdbc.execute("""
+                create or replace function refuse_test_versions() returns trigger language plpgsql as $$
+                begin
+                    if new.character_id = '%s'::uuid then
+                        raise exception 'this test refuses the row';
+                    end if;
+                    return new;
+                end $$""".formatted(characterId));
+        jdbc.execute(atCommit
+                ? "create constraint trigger refuse_test_versions after insert on character_version"
+                        + " deferrable initially deferred for each row execute function refuse_test_versions()"
+                : "create trigger refuse_test_versions before insert on character_version"
+                        + " for each row execute function refuse_test_versions()");
+    }
+
+    private void allowVersionRows() {
+        jdbc.execute("drop trigger if exists refuse_test_versions on character_version");
+        jdbc.execute("drop function if exists refuse_test_versions()");
+    }
+}
