@@ -245,6 +245,24 @@ public final class Bench {
             Bench.change(http, tokens[t], owned.get(t));
         }
 
+        /** The changes committed and the transactions that committed them so far, by the service's metric; null if it has none. */
+        double[] batches() throws Exception {
+            String metrics = http.text("/actuator/prometheus");
+            if (metrics == null) {
+                return null;
+            }
+            double sum = Double.NaN;
+            double count = Double.NaN;
+            for (String line : metrics.split("\n")) {
+                if (line.startsWith("commands_batch_size_changes_sum")) {
+                    sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                } else if (line.startsWith("commands_batch_size_changes_count")) {
+                    count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return Double.isNaN(sum) || Double.isNaN(count) ? null : new double[] {sum, count};
+        }
+
         /** A GET of one of client {@code t}'s characters, its current state or ({@code page}) a page of its versions. */
         void read(int t, boolean page) throws Exception {
             List<String> mine = owned.get(t);
@@ -288,7 +306,9 @@ public final class Bench {
         Clients clients = clients(service);
         warmUp(clients);
         for (int rep = 0; rep < REPS; rep++) {
+            double[] before = clients.batches();
             Load.Result writes = cpu("ours: changes", service.pid(), () -> Load.run(CLIENTS, SECONDS, clients::change));
+            recordBatches("ours", before, clients.batches());
             record("ours: HTTP changes/s, 32 clients, 1,000 characters", writes.perSecond());
             record("ours: change p50 (ms)", writes.p50Millis());
             record("ours: change p99 (ms)", writes.p99Millis());
@@ -352,8 +372,10 @@ public final class Bench {
                 List<String> order = round % 2 == 0 ? List.of("against", "this") : List.of("this", "against");
                 for (String build : order) {
                     Clients on = clients.get(build);
+                    double[] before = on.batches();
                     Load.Result writes = cpu(build + ": changes", services.get(build).pid(),
                             () -> Load.run(CLIENTS, SECONDS, on::change));
+                    recordBatches(build, before, on.batches());
                     record(build + ": HTTP changes/s", writes.perSecond());
                     record(build + ": change p99 (ms)", writes.p99Millis());
                 }
@@ -451,6 +473,13 @@ public final class Bench {
     }
 
     // ---- report ----------------------------------------------------------------------------------
+
+    /** The changes a transaction took during a load, if the service counts them. */
+    private void recordBatches(String build, double[] before, double[] after) {
+        if (before != null && after != null && after[1] > before[1]) {
+            record(build + ": changes a transaction", (after[0] - before[0]) / (after[1] - before[1]));
+        }
+    }
 
     private void record(String figure, double value) {
         figures.computeIfAbsent(figure, k -> new ArrayList<>()).add(value);

@@ -24,6 +24,20 @@ final class Http {
         this.base = base;
     }
 
+    /** The text at this path (a GET, no token); null if it does not answer 200. */
+    String text(String path) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL(base + path).openConnection();
+        connection.setConnectTimeout(5_000);
+        connection.setReadTimeout(30_000);
+        if (connection.getResponseCode() != 200) {
+            connection.disconnect();
+            return null;
+        }
+        try (InputStream in = connection.getInputStream()) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     JsonNode send(String method, String path, String token, String body, int expected) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) new URL(base + path).openConnection();
         connection.setRequestMethod(method);

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandCallback;
 import org.axonframework.commandhandling.CommandMessage;
@@ -69,6 +70,7 @@ public final class BatchingCommandBus implements CommandBus {
     private final SimpleCommandBus handling;
     private final TransactionManager transactions;
     private final int maxBatch;
+    private final IntConsumer batchSizes;
     private final List<BlockingQueue<Queued>> queues = new ArrayList<>();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean running = true;
@@ -76,10 +78,12 @@ public final class BatchingCommandBus implements CommandBus {
     /**
      * @param handling     builds the bus that handles each command, given the transaction manager it must use
      * @param transactions the transactions of commands and batches
+     * @param batchSizes   told how many changes each batch takes (one for a change alone)
      */
-    BatchingCommandBus(Function<TransactionManager, SimpleCommandBus> handling,
-                       TransactionManager transactions, int workers, int maxBatch) {
+    BatchingCommandBus(Function<TransactionManager, SimpleCommandBus> handling, TransactionManager transactions,
+                       int workers, int maxBatch, IntConsumer batchSizes) {
         this.transactions = transactions;
+        this.batchSizes = batchSizes;
         this.handling = handling.apply(() -> inBatch() ? NoTransactionManager.INSTANCE.startTransaction()
                 : transactions.startTransaction());
         this.maxBatch = Math.max(1, maxBatch);
@@ -170,6 +174,7 @@ public final class BatchingCommandBus implements CommandBus {
 
     /** Runs these changes as one batch (one alone as Axon would) and answers each. */
     private void run(List<Queued> batch) {
+        batchSizes.accept(batch.size());
         if (batch.size() == 1) {
             alone(batch.get(0));
             return;

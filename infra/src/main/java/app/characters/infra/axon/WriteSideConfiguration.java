@@ -1,5 +1,7 @@
 package app.characters.infra.axon;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
@@ -53,7 +55,11 @@ class WriteSideConfiguration {
     BatchingCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
                                   DuplicateCommandHandlerResolver duplicates,
                                   @Value("${app.command-batch.workers:2}") int workers,
-                                  @Value("${app.command-batch.max:64}") int maxBatch) {
+                                  @Value("${app.command-batch.max:64}") int maxBatch, MeterRegistry meters) {
+        DistributionSummary sizes = DistributionSummary.builder("commands.batch.size")
+                .description("changes committed in one transaction (1: a change alone)")
+                .baseUnit("changes")
+                .register(meters);
         return new BatchingCommandBus(transactions -> {
             SimpleCommandBus bus = SimpleCommandBus.builder()
                     .transactionManager(transactions)
@@ -63,7 +69,7 @@ class WriteSideConfiguration {
                     .build();
             bus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
             return bus;
-        }, transactionManager, workers, maxBatch);
+        }, transactionManager, workers, maxBatch, sizes::record);
     }
 
     @Bean

@@ -9,6 +9,8 @@ import app.characters.kernel.character.CharacterCommand.GainExperience;
 import app.characters.kernel.character.CharacterCommand.UnequipItem;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.common.Rejected;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +26,9 @@ class CommandBatchesTest extends ServiceTest {
 
     @Autowired
     private BatchingCommandBus commandBus;
+
+    @Autowired
+    private MeterRegistry meters;
 
     private static CommandMessage<?> gain(UUID characterId, User owner, long amount) {
         return GenericCommandMessage.asCommandMessage(new GainExperience(characterId, owner.id(), null, amount, "batch"));
@@ -54,12 +59,15 @@ class CommandBatchesTest extends ServiceTest {
         User owner = api.signUp();
         UUID first = api.createCharacter(owner, "Batched One").id();
         UUID second = api.createCharacter(owner, "Batched Two").id();
+        DistributionSummary sizes = meters.get("commands.batch.size").summary();
+        double before = sizes.totalAmount();
 
         List<CommandResultMessage<?>> answers = answers(commandBus.runTogether(List.of(
                 gain(first, owner, 10), gain(second, owner, 20), gain(first, owner, 30))));
 
         assertThat(answers.stream().map(CommandBatchesTest::version)).containsExactly(2L, 2L, 3L);
         assertThat(transactionOf(second, 1)).isEqualTo(transactionOf(first, 1)).isEqualTo(transactionOf(first, 2));
+        assertThat(sizes.totalAmount() - before).isEqualTo(3);
         assertThat(api.get(path(first), owner.token()).body().path("experience").asLong()).isEqualTo(40);
         assertThat(api.get(path(first), owner.token()).version()).isEqualTo(3);
         assertThat(versionRows(first)).isEqualTo(3);
