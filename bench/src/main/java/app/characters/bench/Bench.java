@@ -254,9 +254,9 @@ public final class Bench {
             double sum = Double.NaN;
             double count = Double.NaN;
             for (String line : metrics.split("\n")) {
-                if (line.startsWith("commands_batch_size_changes_sum")) {
+                if (line.startsWith("characters_commands_batch_size_changes_sum")) {
                     sum = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                } else if (line.startsWith("commands_batch_size_changes_count")) {
+                } else if (line.startsWith("characters_commands_batch_size_changes_count")) {
                     count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
                 }
             }
@@ -359,7 +359,8 @@ public final class Bench {
         System.out.printf("comparing %s (this) with %s (against), %d rounds of %d s slices%n", jar, against, rounds,
                 SECONDS);
         try (ServiceProcess mine = ServiceProcess.start(jar, pg.url("service"), freePort(), thisLog);
-             ServiceProcess theirs = ServiceProcess.start(against, pg.url("against"), freePort(), againstLog)) {
+             ServiceProcess theirs = ServiceProcess.start(against, pg.url("against"), freePort(), againstLog,
+                     System.getProperty("bench.againstJvmArgs", System.getProperty("bench.serviceJvmArgs", "")))) {
             Map<String, ServiceProcess> services = new LinkedHashMap<>();
             services.put("this", mine);
             services.put("against", theirs);

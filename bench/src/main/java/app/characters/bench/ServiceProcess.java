@@ -22,8 +22,14 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(Path jar, String jdbcUrl, int port, Path log) throws IOException, InterruptedException {
+        return start(jar, jdbcUrl, port, log, System.getProperty("bench.serviceJvmArgs", ""));
+    }
+
+    /** The service of this jar, with these JVM arguments (system properties set settings: {@code -Dapp.x=y}). */
+    static ServiceProcess start(Path jar, String jdbcUrl, int port, Path log, String jvmArgs)
+            throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx512m"));
-        String extra = System.getProperty("bench.serviceJvmArgs", "").trim();
+        String extra = jvmArgs.trim();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }

@@ -251,7 +251,12 @@ public final class BatchingCommandBus implements CommandBus {
     }
 
     private void alone(Queued queued) {
-        withLogContext(queued, () -> handling.dispatch(queued.command(), queued.callback()));
+        try {
+            withLogContext(queued, () -> handling.dispatch(queued.command(), queued.callback()));
+        } catch (RuntimeException | Error failure) {
+            // a dispatch interceptor's failure, thrown rather than answered: the caller still waits for an answer
+            queued.callback().onResult(queued.command(), asCommandResultMessage(failure));
+        }
     }
 
     private static void withLogContext(Queued queued, Runnable work) {

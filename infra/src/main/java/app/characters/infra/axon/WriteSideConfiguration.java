@@ -54,9 +54,9 @@ class WriteSideConfiguration {
     @Bean(destroyMethod = "stop")
     BatchingCommandBus commandBus(TransactionManager transactionManager, org.axonframework.config.Configuration axon,
                                   DuplicateCommandHandlerResolver duplicates,
-                                  @Value("${app.command-batch.workers:2}") int workers,
+                                  @Value("${app.command-batch.workers:1}") int workers,
                                   @Value("${app.command-batch.max:64}") int maxBatch, MeterRegistry meters) {
-        DistributionSummary sizes = DistributionSummary.builder("commands.batch.size")
+        DistributionSummary sizes = DistributionSummary.builder("characters.commands.batch.size")
                 .description("changes committed in one transaction (1: a change alone)")
                 .baseUnit("changes")
                 .register(meters);

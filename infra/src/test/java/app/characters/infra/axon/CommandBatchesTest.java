@@ -59,7 +59,7 @@ class CommandBatchesTest extends ServiceTest {
         User owner = api.signUp();
         UUID first = api.createCharacter(owner, "Batched One").id();
         UUID second = api.createCharacter(owner, "Batched Two").id();
-        DistributionSummary sizes = meters.get("commands.batch.size").summary();
+        DistributionSummary sizes = meters.get("characters.commands.batch.size").summary();
         double before = sizes.totalAmount();
 
         List<CommandResultMessage<?>> answers = answers(commandBus.runTogether(List.of(
