@@ -48,6 +48,11 @@ class CommandBatchesTest extends ServiceTest {
         return ((CharacterSheet) answer.getPayload()).version();
     }
 
+    /** The version a change over HTTP, after the batch, answers. */
+    private long changedOverHttp(UUID characterId, User owner) {
+        return api.post(path(characterId) + "/experience", owner.token(), Api.map("amount", 1, "reason", "after")).version();
+    }
+
     /** The transaction that stored the event: PostgreSQL's xmin of its row. */
     private String transactionOf(UUID characterId, long sequence) {
         return jdbc.queryForObject("select xmin::text from domain_event_entry where aggregate_identifier = ?"
@@ -73,8 +78,7 @@ class CommandBatchesTest extends ServiceTest {
         assertThat(versionRows(first)).isEqualTo(3);
         assertThat(api.get(path(second), owner.token()).version()).isEqualTo(2);
         // the characters stay in memory as stored: the next change follows on
-        assertThat(api.post(path(first) + "/experience", owner.token(),
-                Api.map("amount", 1, "reason", "after")).version()).isEqualTo(4);
+        assertThat(changedOverHttp(first, owner)).isEqualTo(4);
     }
 
     @Test
@@ -117,8 +121,7 @@ class CommandBatchesTest extends ServiceTest {
         assertThat(eventCount(fine)).isEqualTo(3);
         assertThat(eventCount(failing)).isEqualTo(1);
         assertThat(api.get(path(failing), owner.token()).version()).isEqualTo(1);
-        assertThat(api.post(path(failing) + "/experience", owner.token(),
-                Api.map("amount", 1, "reason", "after")).version()).isEqualTo(2);
+        assertThat(changedOverHttp(failing, owner)).isEqualTo(2);
     }
 
     @Test
@@ -137,8 +140,7 @@ class CommandBatchesTest extends ServiceTest {
         assertThat(answers).allMatch(CommandResultMessage::isExceptional);
         assertThat(eventCount(fine)).isEqualTo(1);
         assertThat(eventCount(failing)).isEqualTo(1);
-        assertThat(api.post(path(fine) + "/experience", owner.token(),
-                Api.map("amount", 1, "reason", "after")).version()).isEqualTo(2);
+        assertThat(changedOverHttp(fine, owner)).isEqualTo(2);
     }
 
     /** Makes the database refuse the character's version rows: at once, or only when the transaction commits. */
