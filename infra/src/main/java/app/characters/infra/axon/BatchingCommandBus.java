@@ -3,6 +3,7 @@ package app.characters.infra.axon;
 import static org.axonframework.commandhandling.GenericCommandResultMessage.asCommandResultMessage;
 
 import app.characters.kernel.character.CharacterCommand;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +34,7 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -48,11 +50,18 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * stores nothing, and a later change to the same character in that batch waits for the next one, so that it sees
  * the character as stored.
  *
+ * <p>A change that fails on a statement rather than on a rule (PostgreSQL then aborts the shared transaction) fails
+ * the batch as a whole, and the batch runs as below.
+ *
  * <p>No change is answered before the root commits. If the root fails before its commit (an append that lost a race
  * with another node, a projection that failed, the database gone), it rolled back as a whole and every change of
  * the batch runs again alone, in its own transaction, so each gets its own outcome, as without batching. If the
  * commit itself fails, whether it landed is unknown, and each change is answered with that failure, as a change
- * alone would be.
+ * alone would be; the changes that waited for the next batch still run.
+ *
+ * <p>A change's callback, or a continuation of its future, runs on the worker once the batch is done: it must not send
+ * a change and wait for it there, which would wait for its own thread. (Handlers may: within a unit of work a
+ * command runs in the caller's thread.)
  *
  * <p>Every other command, and every command sent from within a unit of work or a transaction (which it joins), is
  * handled as Axon's bus handles it, in the calling thread. {@code app.command-batch.workers=0} handles changes that way too.
@@ -147,8 +156,8 @@ public final class BatchingCommandBus implements CommandBus {
                 queue.drainTo(batch, maxBatch - 1);
                 run(batch);
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                // changes are still queued for this worker while the bus runs: it goes on until stop()
+                log.debug("a command batch worker was interrupted and goes on");
             } catch (RuntimeException | Error e) {
                 // run answers every change it takes; this is a defect, and the worker must live on
                 log.error("a command batch failed unexpectedly", e);
@@ -187,7 +196,7 @@ public final class BatchingCommandBus implements CommandBus {
         } catch (RuntimeException | Error noTransaction) {
             // without a transaction (no connection, say) no change can run
             root.rollback(noTransaction);
-            batch.forEach(q -> q.callback().onResult(q.command(), asCommandResultMessage(noTransaction)));
+            batch.forEach(q -> answer(q, asCommandResultMessage(noTransaction)));
             return;
         }
         boolean[] committing = {false};
@@ -213,6 +222,12 @@ public final class BatchingCommandBus implements CommandBus {
                     }
                     results.add(result);
                 }));
+                CommandResultMessage<?> last = results.get(results.size() - 1);
+                if (last.isExceptional() && fromTheDatabase(last.exceptionResult())) {
+                    // PostgreSQL aborted the shared transaction: every later statement would fail, so all run alone
+                    throw new IllegalStateException("a change of the batch failed in the database",
+                            last.exceptionResult());
+                }
             }
             root.commit();
         } catch (RuntimeException | Error failure) {
@@ -221,8 +236,9 @@ public final class BatchingCommandBus implements CommandBus {
             }
             if (committing[0]) {
                 // the commit itself failed: whether it landed is not known, so nothing may run twice
-                taken.forEach(q -> q.callback().onResult(q.command(), asCommandResultMessage(failure)));
-                next.forEach(q -> q.callback().onResult(q.command(), asCommandResultMessage(failure)));
+                taken.forEach(q -> answer(q, asCommandResultMessage(failure)));
+                // those that waited for the next batch never ran in this one
+                next.forEach(this::alone);
                 return;
             }
             log.debug("a batch of {} changes rolled back, each runs alone", taken.size(), failure);
@@ -231,10 +247,29 @@ public final class BatchingCommandBus implements CommandBus {
             return;
         }
         for (int i = 0; i < taken.size(); i++) {
-            taken.get(i).callback().onResult(taken.get(i).command(), results.get(i));
+            answer(taken.get(i), results.get(i));
         }
         if (!next.isEmpty()) {
             run(next);
+        }
+    }
+
+    /** Whether a change failed on a statement, which aborts PostgreSQL's transaction, rather than on a rule. */
+    private static boolean fromTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException || cause instanceof DataAccessException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One caller's answer; a callback that throws must not keep the others of the batch from theirs. */
+    private static void answer(Queued queued, CommandResultMessage<?> result) {
+        try {
+            queued.callback().onResult(queued.command(), result);
+        } catch (RuntimeException | Error e) {
+            log.error("the callback of a change failed", e);
         }
     }
 
@@ -251,11 +286,17 @@ public final class BatchingCommandBus implements CommandBus {
     }
 
     private void alone(Queued queued) {
+        boolean[] answered = {false};
         try {
-            withLogContext(queued, () -> handling.dispatch(queued.command(), queued.callback()));
+            withLogContext(queued, () -> handling.dispatch(queued.command(), (command, result) -> {
+                answered[0] = true;
+                answer(queued, result);
+            }));
         } catch (RuntimeException | Error failure) {
             // a dispatch interceptor's failure, thrown rather than answered: the caller still waits for an answer
-            queued.callback().onResult(queued.command(), asCommandResultMessage(failure));
+            if (!answered[0]) {
+                answer(queued, asCommandResultMessage(failure));
+            }
         }
     }
 
