@@ -1,11 +1,13 @@
 package app.characters.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.Answer;
 import app.characters.infra.support.Api.User;
 import app.characters.infra.support.ServiceTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -56,5 +58,16 @@ class AccountsTest extends ServiceTest {
         assertThat(me.text("username")).isEqualTo(user.username());
         assertThat(me.body().has("passwordHash")).isFalse();
         assertThat(me.response().body()).doesNotContain("$2a$");
+    }
+
+    @Test
+    void aSessionRevokedByAnotherNodeStopsWorkingHereWithinASecond() {
+        User user = api.signUp();
+        assertThat(api.get("/api/v1/users/me", user.token()).status()).isEqualTo(200);
+
+        // what a logout on another node does: only the shared database learns of it
+        assertThat(jdbc.update("update user_session set revoked_at = now() where user_id = ?", user.id())).isEqualTo(1);
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> api.get("/api/v1/users/me", user.token()).status() == 401);
     }
 }
