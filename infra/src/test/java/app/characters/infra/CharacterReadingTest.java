@@ -86,6 +86,26 @@ class CharacterReadingTest extends ServiceTest {
     }
 
     @Test
+    void everyAnswerCarriesItsOwnVersionsJsonWhicheverWasAnsweredBefore() {
+        UUID id = create(owner, "First", "FIGHTER");
+        Answer first = api.get(path(id), owner.token());
+        Answer renamed = api.put(path(id) + "/name", owner.token(), Api.map("name", "Second"));
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.text("name")).isEqualTo("Second");
+
+        Answer current = api.get(path(id), owner.token());
+        assertThat(current.text("name")).isEqualTo("Second");
+        assertThat(current.version()).isEqualTo(2);
+        assertThat(current.body()).isEqualTo(renamed.body());
+        assertThat(current.contentType()).startsWith("application/json");
+
+        Answer before = api.get(path(id) + "?asOf=" + first.text("updatedAt"), owner.token());
+        assertThat(before.body()).isEqualTo(first.body()); // version 1, after version 2 was answered
+
+        assertThat(api.get(path(id), owner.token()).response().body()).isEqualTo(current.response().body());
+    }
+
+    @Test
     void aPrivateCharacterDoesNotExistForOthers() {
         UUID id = api.createCharacter(owner, "Secret").id();
 
