@@ -3,6 +3,7 @@ package app.characters.infra;
 import static app.characters.infra.support.ServiceTest.assertFieldRejected;
 import static app.characters.infra.support.ServiceTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.Answer;
@@ -249,6 +250,8 @@ class RegistrationTest extends ServiceTest {
 
         jdbc.update("update user_session set expires_at = now() - interval '1 minute' where user_id = ?", user.id());
 
+        // the node checked the token a moment ago and remembers it for up to a second (SESSION_CACHE_TTL)
+        await().atMost(Duration.ofSeconds(3)).until(() -> api.get("/api/v1/users/me", user.token()).status() == 401);
         assertProblem(api.get("/api/v1/users/me", user.token()), 401);
         assertProblem(api.post("/api/v1/characters", user.token(),
                 Api.map("name", "Late", "race", "ELF", "characterClass", "BARD")), 401);
