@@ -29,8 +29,9 @@ public final class Bench {
     private static final int CHARACTERS = 1_000;
     private static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     private static final int REPS = Integer.getInteger("bench.reps", 3);
-    /** Seconds of unmeasured load first, so that the service's code is compiled before anything is timed. */
+    /** Seconds of unmeasured load first, at least (see {@link #warmUp}): the service's code compiled before anything is timed. */
     private static final int WARMUP = Integer.getInteger("bench.warmup", 30);
+    private static final int WARMUP_MAX = Integer.getInteger("bench.warmupMax", 300);
     private static final int LONG_HISTORY = Integer.getInteger("bench.history", 10_000);
     /**
      * {@code -Dbench.only=ours} skips the baselines and the scale figures, for profiling the service alone;
@@ -101,7 +102,7 @@ public final class Bench {
         try (Connection c = DriverManager.getConnection(url)) {
             c.createStatement().execute(EVENT_TABLE);
         }
-        for (int rep = 0; rep < REPS; rep++) {
+        for (int rep = -1; rep < REPS; rep++) { // run -1 warms this JVM's JIT up and is not recorded
             List<Connection> connections = connections(url, CLIENTS);
             long[] sequence = new long[CLIENTS];
             String[] aggregates = new String[CLIENTS];
@@ -115,6 +116,9 @@ public final class Bench {
                 }
             });
             close(connections);
+            if (rep < 0) {
+                continue;
+            }
             record("ceiling: one row a transaction, 32 threads (rows/s)", single.perSecond());
 
             int rows = 200_000;
@@ -171,12 +175,12 @@ public final class Bench {
                 ps.executeBatch();
             }
         }
-        for (int rep = 0; rep < REPS; rep++) {
+        for (int rep = -1; rep < REPS; rep++) { // run -1 warms this JVM's JIT up and is not recorded
             List<Connection> connections = connections(url, CLIENTS);
             for (Connection c : connections) {
                 c.setAutoCommit(false);
             }
-            Load.Result result = cpu("CRUD peer", -1, () -> Load.run(CLIENTS, SECONDS, t -> {
+            Load.Result result = cpu(rep < 0 ? null : "CRUD peer", -1, () -> Load.run(CLIENTS, SECONDS, t -> {
                 Connection c = connections.get(t);
                 UUID id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                 try {
@@ -214,6 +218,9 @@ public final class Bench {
                 }
             }));
             close(connections);
+            if (rep < 0) {
+                continue;
+            }
             record("CRUD peer: changes/s, 32 threads", result.perSecond());
             record("CRUD peer: change p50 (ms)", result.p50Millis());
             record("CRUD peer: change p99 (ms)", result.p99Millis());
@@ -291,20 +298,43 @@ public final class Bench {
         return new Clients(http, tokens, owned);
     }
 
-    private static void warmUp(Clients clients) throws Exception {
-        if (WARMUP > 0) {
-            System.out.printf("  (warming the service up: %d s of changes and reads, not measured)%n", WARMUP);
-            Load.run(CLIENTS, (WARMUP + 1) / 2, clients::change);
-            Load.run(CLIENTS, WARMUP / 2, t -> {
-                clients.read(t, false);
-                clients.read(t, true);
-            });
+    /**
+     * Changes and reads, not measured, until the service's JIT compilers have gone quiet: rounds of 10 s of changes and
+     * 5 s of reads, for at least {@code bench.warmup} seconds and then until two rounds in a row compiled for under
+     * 5 % of one core, at most {@code bench.warmupMax} seconds. On two cores the compilers took a quarter of the
+     * machine for the first two minutes of writes: a figure measured then is the JIT's and not the service's.
+     */
+    private static void warmUp(Clients clients, long servicePid) throws Exception {
+        if (WARMUP <= 0) {
+            return;
         }
+        long started = System.nanoTime();
+        int quietRounds = 0;
+        while (true) {
+            double compiling = compilerMs(servicePid);
+            Load.run(CLIENTS, 10, clients::change);
+            Load.run(CLIENTS, 5, t -> clients.read(t, t % 2 == 0));
+            compiling = compilerMs(servicePid) - compiling;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            quietRounds = servicePid <= 0 || compiling < 0.05 * 15_000 ? quietRounds + 1 : 0;
+            boolean quiet = quietRounds >= 2;
+            if (seconds >= WARMUP && quiet || seconds >= WARMUP_MAX) {
+                System.out.printf("  (warmed the service up: %.0f s of changes and reads, not measured; its JIT compilers"
+                        + " took %.0f ms of CPU in the last 15 s%s)%n", seconds, compiling, quiet ? "" : ", still busy");
+                return;
+            }
+        }
+    }
+
+    /** CPU milliseconds the JIT compiler threads of a process have used. */
+    private static double compilerMs(long pid) {
+        return pid <= 0 ? 0 : Cpu.threads(pid).entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     private void ours(ServiceProcess service) throws Exception {
         Clients clients = clients(service);
-        warmUp(clients);
+        warmUp(clients, service.pid());
         for (int rep = 0; rep < REPS; rep++) {
             double[] before = clients.batches();
             Load.Result writes = cpu("ours: changes", service.pid(), () -> Load.run(CLIENTS, SECONDS, clients::change));
@@ -367,7 +397,7 @@ public final class Bench {
             Map<String, Clients> clients = new LinkedHashMap<>();
             for (Map.Entry<String, ServiceProcess> service : services.entrySet()) {
                 clients.put(service.getKey(), clients(service.getValue()));
-                warmUp(clients.get(service.getKey()));
+                warmUp(clients.get(service.getKey()), service.getValue().pid());
             }
             for (int round = 0; round < rounds; round++) {
                 List<String> order = round % 2 == 0 ? List.of("against", "this") : List.of("this", "against");
@@ -432,28 +462,42 @@ public final class Bench {
         for (int rep = 0; rep < REPS; rep++) {
             String fresh = http.send("POST", "/api/v1/characters", token,
                     "{\"name\":\"New Blood\",\"race\":\"HUMAN\",\"characterClass\":\"BARD\"}", 201).path("id").asText();
-            double oldMedian = sequentialMedian(http, token, old);
-            double newMedian = sequentialMedian(http, token, fresh);
-            record("ours: change latency, " + LONG_HISTORY + "-event character, median (ms)", oldMedian);
-            record("ours: change latency, new character, median (ms)", newMedian);
+            double[] medians = sequentialMedians(http, token, old, fresh);
+            record("ours: change latency, " + LONG_HISTORY + "-event character, median (ms)", medians[0]);
+            record("ours: change latency, new character, median (ms)", medians[1]);
         }
     }
 
-    private static double sequentialMedian(Http http, String token, String id) throws Exception {
+    /**
+     * Median latency of 200 sequential changes on each character, taken in turns (one change on each, then again), so
+     * that a machine whose speed drifts weighs on both alike.
+     */
+    private static double[] sequentialMedians(Http http, String token, String... ids) throws Exception {
         int n = 200;
-        long[] nanos = new long[n];
+        long[][] nanos = new long[ids.length][n];
         for (int i = 0; i < n; i++) {
-            long start = System.nanoTime();
-            http.send("POST", "/api/v1/characters/" + id + "/experience", token, "{\"amount\":1,\"reason\":\"probe\"}", 200);
-            nanos[i] = System.nanoTime() - start;
+            for (int c = 0; c < ids.length; c++) {
+                long start = System.nanoTime();
+                http.send("POST", "/api/v1/characters/" + ids[c] + "/experience", token,
+                        "{\"amount\":1,\"reason\":\"probe\"}", 200);
+                nanos[c][i] = System.nanoTime() - start;
+            }
         }
-        java.util.Arrays.sort(nanos);
-        return Load.percentile(nanos, 0.5);
+        double[] medians = new double[ids.length];
+        for (int c = 0; c < ids.length; c++) {
+            java.util.Arrays.sort(nanos[c]);
+            medians[c] = Load.percentile(nanos[c], 0.5);
+        }
+        return medians;
     }
 
     /** Runs a load and records the CPU milliseconds that each operation cost the service, the clients and PostgreSQL. */
     private Load.Result cpu(String label, long servicePid, java.util.concurrent.Callable<Load.Result> load) throws Exception {
+        if (label == null) {
+            return load.call();
+        }
         Cpu.Sample before = Cpu.sample(servicePid);
+        double compilingBefore = compilerMs(servicePid);
         Map<String, Double> threadsBefore = servicePid > 0 ? Cpu.threads(servicePid) : Map.of();
         Load.Result result = load.call();
         Cpu.Sample spent = Cpu.sample(servicePid).minus(before);
@@ -467,6 +511,7 @@ public final class Bench {
         double ops = Math.max(1, result.operations());
         if (servicePid > 0) {
             record(label + ": service CPU ms an operation", spent.serviceMs() / ops);
+            record(label + ": service JIT compilers' CPU ms in the run", compilerMs(servicePid) - compilingBefore);
         }
         record(label + ": client CPU ms an operation", spent.clientMs() / ops);
         record(label + ": PostgreSQL CPU ms an operation", spent.postgresMs() / ops);
