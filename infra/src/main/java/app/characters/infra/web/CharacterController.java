@@ -34,6 +34,7 @@ import app.characters.query.character.CharacterAccess;
 import app.characters.query.character.VersionPages;
 import java.net.URI;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -109,21 +110,21 @@ class CharacterController {
     }
 
     @PutMapping(path = "/characters/{id}/name", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CharacterSheet> rename(Actor actor, @PathVariable UUID id, @RequestBody Rename body,
+    CompletableFuture<ResponseEntity<CharacterSheet>> rename(Actor actor, @PathVariable UUID id, @RequestBody Rename body,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         body.validate();
         return change(new RenameCharacter(id, actor.userId(), IfMatch.parse(ifMatch), body.name()), actor);
     }
 
     @PutMapping(path = "/characters/{id}/attributes", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CharacterSheet> attributes(Actor actor, @PathVariable UUID id, @RequestBody AttributeValues body,
+    CompletableFuture<ResponseEntity<CharacterSheet>> attributes(Actor actor, @PathVariable UUID id, @RequestBody AttributeValues body,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         body.validateAsChange();
         return change(new ChangeAttributes(id, actor.userId(), IfMatch.parse(ifMatch), body.toChanges()), actor);
     }
 
     @PostMapping(path = "/characters/{id}/experience", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CharacterSheet> experience(Actor actor, @PathVariable UUID id, @RequestBody Experience body,
+    CompletableFuture<ResponseEntity<CharacterSheet>> experience(Actor actor, @PathVariable UUID id, @RequestBody Experience body,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         body.validate();
         return change(new GainExperience(id, actor.userId(), IfMatch.parse(ifMatch), body.amount(), body.reason()),
@@ -131,17 +132,17 @@ class CharacterController {
     }
 
     @PutMapping(path = "/characters/{id}/visibility", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CharacterSheet> visibility(Actor actor, @PathVariable UUID id, @RequestBody VisibilityChange body,
+    CompletableFuture<ResponseEntity<CharacterSheet>> visibility(Actor actor, @PathVariable UUID id, @RequestBody VisibilityChange body,
                                               @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         body.validate();
         return change(new ChangeVisibility(id, actor.userId(), IfMatch.parse(ifMatch), body.visibility()), actor);
     }
 
     @DeleteMapping("/characters/{id}")
-    ResponseEntity<Void> retire(Actor actor, @PathVariable UUID id,
+    CompletableFuture<ResponseEntity<Void>> retire(Actor actor, @PathVariable UUID id,
                                 @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        messaging.send(new RetireCharacter(id, actor.userId(), IfMatch.parse(ifMatch)), actor);
-        return ResponseEntity.noContent().build();
+        return messaging.sendAsync(new RetireCharacter(id, actor.userId(), IfMatch.parse(ifMatch)), actor)
+                .thenApply(retired -> ResponseEntity.noContent().build());
     }
 
     @GetMapping("/characters/{id}/versions")
@@ -172,14 +173,15 @@ class CharacterController {
     }
 
     @PostMapping(path = "/characters/{id}/revert", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CharacterSheet> revert(Actor actor, @PathVariable UUID id, @RequestBody Revert body,
+    CompletableFuture<ResponseEntity<CharacterSheet>> revert(Actor actor, @PathVariable UUID id, @RequestBody Revert body,
                                           @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         body.validate();
         return change(new RevertCharacter(id, actor.userId(), IfMatch.parse(ifMatch), body.version()), actor);
     }
 
-    private ResponseEntity<CharacterSheet> change(Object command, Actor actor) {
-        return withEtag(messaging.send(command, actor));
+    /** A change of a character, answered once it is committed, without holding a request thread meanwhile. */
+    private CompletableFuture<ResponseEntity<CharacterSheet>> change(Object command, Actor actor) {
+        return messaging.<CharacterSheet>sendAsync(command, actor).thenApply(CharacterController::withEtag);
     }
 
     private static ResponseEntity<CharacterSheet> withEtag(CharacterSheet sheet) {

@@ -12,6 +12,7 @@ import app.characters.kernel.character.CharacterCommand.LearnSkill;
 import app.characters.kernel.character.CharacterCommand.UnequipItem;
 import app.characters.kernel.character.CharacterSheet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -37,49 +38,51 @@ class GameplayController {
     }
 
     @PostMapping(path = "/equipment", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CharacterSheet> acquire(Actor actor, @PathVariable UUID id, @RequestBody NewItem body,
+    CompletableFuture<ResponseEntity<CharacterSheet>> acquire(Actor actor, @PathVariable UUID id, @RequestBody NewItem body,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         body.validate();
-        return answer(HttpStatus.CREATED, messaging.send(
+        return answer(HttpStatus.CREATED, messaging.sendAsync(
                 new AcquireItem(id, actor.userId(), IfMatch.parse(ifMatch), body.toItem()), actor));
     }
 
     @PutMapping("/equipment/{itemId}/equipped")
-    ResponseEntity<CharacterSheet> equip(Actor actor, @PathVariable UUID id, @PathVariable UUID itemId,
+    CompletableFuture<ResponseEntity<CharacterSheet>> equip(Actor actor, @PathVariable UUID id, @PathVariable UUID itemId,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(HttpStatus.OK, messaging.send(new EquipItem(id, actor.userId(), IfMatch.parse(ifMatch), itemId), actor));
+        return answer(HttpStatus.OK, messaging.sendAsync(new EquipItem(id, actor.userId(), IfMatch.parse(ifMatch), itemId), actor));
     }
 
     @DeleteMapping("/equipment/{itemId}/equipped")
-    ResponseEntity<CharacterSheet> unequip(Actor actor, @PathVariable UUID id, @PathVariable UUID itemId,
+    CompletableFuture<ResponseEntity<CharacterSheet>> unequip(Actor actor, @PathVariable UUID id, @PathVariable UUID itemId,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(HttpStatus.OK, messaging.send(new UnequipItem(id, actor.userId(), IfMatch.parse(ifMatch), itemId), actor));
+        return answer(HttpStatus.OK, messaging.sendAsync(new UnequipItem(id, actor.userId(), IfMatch.parse(ifMatch), itemId), actor));
     }
 
     @DeleteMapping("/equipment/{itemId}")
-    ResponseEntity<CharacterSheet> drop(Actor actor, @PathVariable UUID id, @PathVariable UUID itemId,
+    CompletableFuture<ResponseEntity<CharacterSheet>> drop(Actor actor, @PathVariable UUID id, @PathVariable UUID itemId,
                                         @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        return answer(HttpStatus.OK, messaging.send(new DropItem(id, actor.userId(), IfMatch.parse(ifMatch), itemId), actor));
+        return answer(HttpStatus.OK, messaging.sendAsync(new DropItem(id, actor.userId(), IfMatch.parse(ifMatch), itemId), actor));
     }
 
     @PostMapping(path = "/skills", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CharacterSheet> learn(Actor actor, @PathVariable UUID id, @RequestBody NewSkill body,
+    CompletableFuture<ResponseEntity<CharacterSheet>> learn(Actor actor, @PathVariable UUID id, @RequestBody NewSkill body,
                                          @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         body.validate();
-        return answer(HttpStatus.CREATED, messaging.send(
+        return answer(HttpStatus.CREATED, messaging.sendAsync(
                 new LearnSkill(id, actor.userId(), IfMatch.parse(ifMatch), body.skillId()), actor));
     }
 
     @PutMapping(path = "/skills/{skillId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<CharacterSheet> improve(Actor actor, @PathVariable UUID id, @PathVariable String skillId,
+    CompletableFuture<ResponseEntity<CharacterSheet>> improve(Actor actor, @PathVariable UUID id, @PathVariable String skillId,
                                            @RequestBody ProficiencyChange body,
                                            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         body.validate();
-        return answer(HttpStatus.OK, messaging.send(
+        return answer(HttpStatus.OK, messaging.sendAsync(
                 new ImproveSkill(id, actor.userId(), IfMatch.parse(ifMatch), skillId, body.proficiency()), actor));
     }
 
-    private static ResponseEntity<CharacterSheet> answer(HttpStatus status, CharacterSheet sheet) {
-        return ResponseEntity.status(status).eTag("\"" + sheet.version() + "\"").body(sheet);
+    /** A change of a character, answered once it is committed, without holding a request thread meanwhile. */
+    private static CompletableFuture<ResponseEntity<CharacterSheet>> answer(HttpStatus status,
+                                                                            CompletableFuture<CharacterSheet> sheet) {
+        return sheet.thenApply(changed -> ResponseEntity.status(status).eTag("\"" + changed.version() + "\"").body(changed));
     }
 }

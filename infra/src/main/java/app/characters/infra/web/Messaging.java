@@ -5,6 +5,7 @@ import app.characters.infra.axon.ProjectionSettings;
 import app.characters.infra.security.Actor;
 import app.characters.kernel.common.Rejected;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -40,6 +41,28 @@ public class Messaging {
         } catch (RuntimeException e) {
             throw unwrap(e);
         }
+    }
+
+    /**
+     * Sends a command without waiting: the answer is the handler's result, or fails with the handler's own exception.
+     * A change to a character is answered by a batch worker once its batch has committed (see
+     * {@link app.characters.infra.axon.BatchingCommandBus}); a controller that returns this future frees its request
+     * thread meanwhile, so that more changes wait together for one commit than there are request threads.
+     */
+    public <R> CompletableFuture<R> sendAsync(Object command, Actor actor) {
+        MetaData metaData = actor == null ? MetaData.emptyInstance() : MetaData.with(Actors.ACTOR_ID, actor.userId().toString());
+        CompletableFuture<R> answer;
+        try {
+            answer = commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(unwrap(e));
+        }
+        return answer.handle((result, failure) -> {
+            if (failure != null) {
+                throw unwrap(failure);
+            }
+            return result;
+        });
     }
 
     public <R> R ask(Object query, Class<R> type) {

@@ -44,6 +44,12 @@ public class RequestIdFilter extends OncePerRequestFilter {
     }
 
     @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        // a change is answered in a dispatch of its own once committed (CharacterController), and logs with its id
+        return false;
+    }
+
+    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String id = request.getAttribute(ATTRIBUTE) instanceof String known ? known : null;
