@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -35,9 +36,8 @@ public class Messaging {
     }
 
     public <R> R send(Object command, Actor actor) {
-        MetaData metaData = actor == null ? MetaData.emptyInstance() : MetaData.with(Actors.ACTOR_ID, actor.userId().toString());
         try {
-            return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            return commands.sendAndWait(message(command, actor));
         } catch (RuntimeException e) {
             throw unwrap(e);
         }
@@ -50,10 +50,9 @@ public class Messaging {
      * thread meanwhile, so that more changes wait together for one commit than there are request threads.
      */
     public <R> CompletableFuture<R> sendAsync(Object command, Actor actor) {
-        MetaData metaData = actor == null ? MetaData.emptyInstance() : MetaData.with(Actors.ACTOR_ID, actor.userId().toString());
         CompletableFuture<R> answer;
         try {
-            answer = commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            answer = commands.send(message(command, actor));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(unwrap(e));
         }
@@ -63,6 +62,12 @@ public class Messaging {
             }
             return result;
         });
+    }
+
+    /** The command with its actor's id in its metadata (none for a command no user sends). */
+    private static CommandMessage<Object> message(Object command, Actor actor) {
+        MetaData metaData = actor == null ? MetaData.emptyInstance() : MetaData.with(Actors.ACTOR_ID, actor.userId().toString());
+        return GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
     }
 
     public <R> R ask(Object query, Class<R> type) {
