@@ -1,0 +1,27 @@
+package app.characters.infra.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.characters.infra.support.ServiceTest;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.propertyeditors.UUIDEditor;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+
+class UuidValuesTest extends ServiceTest {
+
+    @Autowired
+    private RequestMappingHandlerAdapter adapter;
+
+    @Test
+    void aUuidInAPathIsReadByTheEditorAndEverythingElseByTheConversionService() {
+        WebDataBinder binder = new WebDataBinder(null);
+        adapter.getWebBindingInitializer().initBinder(binder);
+
+        assertThat(binder.findCustomEditor(UUID.class, null)).isInstanceOf(UUIDEditor.class);
+        assertThat(binder.getConversionService()).isNotNull();
+        assertThat(binder.convertIfNecessary("7", int.class)).isEqualTo(7);
+    }
+}
