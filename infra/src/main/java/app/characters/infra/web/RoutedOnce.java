@@ -11,7 +11,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 /**
  * A request is routed to its controller method once. A change to a character is answered in an async dispatch once
  * its batch has committed (BENCHMARKS.md, lever 40), and Spring MVC would look its method up again among all the
- * mappings for that dispatch: a tenth of a change's request-thread time. The async dispatch of a request takes the
+ * mappings for that dispatch: 7 % of a change's request-thread time. The async dispatch of a request takes the
  * method found for it the first time; interceptors, CORS and everything else of the dispatch run as before.
  */
 @Configuration(proxyBeanMethods = false)

@@ -3,6 +3,7 @@ package app.characters.infra.web;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.propertyeditors.UUIDEditor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.support.FormattingConversionService;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
  * ({@link ProblemHandler}).
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // the command line runs no MVC
 class UuidValues {
 
     /** Spring Boot's initializer (its conversion service; no validator, none being used) with the UUID editor. */
