@@ -58,7 +58,8 @@ class SheetJsonConverter extends AbstractHttpMessageConverter<CharacterSheet> {
         output.getBody().write(render(sheet));
     }
 
-    private byte[] render(CharacterSheet sheet) throws IOException {
+    /** The sheet's JSON, as this converter writes it. */
+    byte[] render(CharacterSheet sheet) throws IOException {
         Rendered kept = rendered.getIfPresent(sheet.id());
         if (kept != null && kept.version() == sheet.version()) {
             return kept.json();

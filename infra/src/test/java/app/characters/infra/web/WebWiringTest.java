@@ -10,7 +10,7 @@ import org.springframework.beans.propertyeditors.UUIDEditor;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
-class UuidValuesTest extends ServiceTest {
+class WebWiringTest extends ServiceTest {
 
     @Autowired
     private RequestMappingHandlerAdapter adapter;
@@ -23,5 +23,10 @@ class UuidValuesTest extends ServiceTest {
         assertThat(binder.findCustomEditor(UUID.class, null)).isInstanceOf(UUIDEditor.class);
         assertThat(binder.getConversionService()).isNotNull();
         assertThat(binder.convertIfNecessary("7", int.class)).isEqualTo(7);
+    }
+
+    @Test
+    void aChangesAnswerIsWrittenByItsOwnHandlerBeforeSpringsTakeTheFuture() {
+        assertThat(adapter.getReturnValueHandlers().get(0)).isInstanceOf(ChangeAnswers.Handler.class);
     }
 }
