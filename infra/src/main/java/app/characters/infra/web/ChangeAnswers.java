@@ -8,11 +8,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,17 +68,21 @@ class ChangeAnswers {
 
         private final SheetJsonConverter sheets;
         private final HandlerExceptionResolver problems;
+        private final Map<Method, Boolean> futuresTaken = new ConcurrentHashMap<>();
 
         Handler(SheetJsonConverter sheets, HandlerExceptionResolver problems) {
             this.sheets = sheets;
             this.problems = problems;
         }
 
+        /** Asked for every request's return value: the generic type of a method's is read once. */
         @Override
         public boolean supportsReturnType(MethodParameter returnType) {
-            if (returnType.getParameterType() != CompletableFuture.class) {
-                return false;
-            }
+            return returnType.getParameterType() == CompletableFuture.class
+                    && futuresTaken.computeIfAbsent(returnType.getMethod(), method -> takes(returnType));
+        }
+
+        private static boolean takes(MethodParameter returnType) {
             ResolvableType entity = ResolvableType.forMethodParameter(returnType).getGeneric(0);
             Class<?> body = entity.getGeneric(0).resolve();
             return entity.resolve() == ResponseEntity.class && (body == CharacterSheet.class || body == Void.class);
