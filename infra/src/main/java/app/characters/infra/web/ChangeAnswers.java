@@ -130,8 +130,8 @@ class ChangeAnswers {
                 try {
                     if (failure == null) {
                         writeEntity((ResponseEntity<?>) entity);
-                    } else if (problems.resolveException(request, response, handler, asException(failure)) == null) {
-                        response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR); // answered by the error page
+                    } else {
+                        writeProblem(failure);
                     }
                 } catch (IOException | RuntimeException e) {
                     // the client went away while its answer was written: nothing is left to tell it
@@ -143,13 +143,26 @@ class ChangeAnswers {
             }
 
             private void writeEntity(ResponseEntity<?> entity) throws IOException {
+                byte[] json;
+                try {
+                    json = entity.getBody() instanceof CharacterSheet sheet ? sheets.render(sheet) : null;
+                } catch (IOException | RuntimeException notRendered) {
+                    // nothing is written yet: answered as Spring MVC answers a converter's failure, not as a success
+                    writeProblem(notRendered);
+                    return;
+                }
                 response.setStatus(entity.getStatusCode().value());
                 entity.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-                if (entity.getBody() instanceof CharacterSheet sheet) {
-                    byte[] json = sheets.render(sheet);
+                if (json != null) {
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                     response.setContentLength(json.length);
                     response.getOutputStream().write(json);
+                }
+            }
+
+            private void writeProblem(Throwable failure) throws IOException {
+                if (problems.resolveException(request, response, handler, asException(failure)) == null) {
+                    response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR); // answered by the error page
                 }
             }
 

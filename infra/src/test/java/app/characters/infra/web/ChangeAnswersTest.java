@@ -136,6 +136,20 @@ class ChangeAnswersTest {
     }
 
     @Test
+    void aSheetThatCannotBeRenderedIsAnsweredByTheExceptionHandlersNotAsASuccess() throws Exception {
+        // without the module for java.time, Jackson refuses the sheet's Instants
+        ChangeAnswers.Handler unrendering = new ChangeAnswers.Handler(new SheetJsonConverter(new ObjectMapper()), problems);
+        request.setAsyncSupported(true);
+        unrendering.handleReturnValue(CompletableFuture.completedFuture(ResponseEntity.ok().eTag("\"3\"").body(sheet(3))),
+                returnOf("change"), new ModelAndViewContainer(), new ServletWebRequest(request, response));
+
+        assertThat(handled.get()).isNotNull();
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(response.getHeader("ETag")).isNull();
+        assertThat(request.isAsyncStarted()).isFalse();
+    }
+
+    @Test
     void nothingIsWrittenOnceTheClientWentAway() throws Exception {
         CompletableFuture<ResponseEntity<CharacterSheet>> committed = new CompletableFuture<>();
         answer(committed);
