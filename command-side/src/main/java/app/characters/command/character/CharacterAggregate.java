@@ -75,6 +75,17 @@ public class CharacterAggregate {
     protected CharacterAggregate() {
     }
 
+    /**
+     * This character as it is now, in an instance of its own: what a snapshot stores. Its state is an immutable sheet,
+     * so the copy can be stored on another thread while this one goes on changing.
+     */
+    public CharacterAggregate copy() {
+        CharacterAggregate copy = new CharacterAggregate();
+        copy.id = id;
+        copy.sheet = sheet;
+        return copy;
+    }
+
     @CommandHandler
     public CharacterAggregate(CreateCharacter command, TemplateBook templates) {
         String name = CharacterRules.name(command.name());

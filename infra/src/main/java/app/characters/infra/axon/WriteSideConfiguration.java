@@ -1,5 +1,6 @@
 package app.characters.infra.axon;
 
+import app.characters.command.character.CharacterAggregate;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +22,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
@@ -29,7 +29,10 @@ import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.modelling.command.inspection.AggregateModel;
+import org.axonframework.modelling.command.inspection.AnnotatedAggregateMetaModelFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -118,12 +121,8 @@ class WriteSideConfiguration {
                                                     HandlerDefinition handlerDefinition,
                                                     ParameterResolverFactory parameterResolverFactory,
                                                     EventStore eventStore, TransactionManager transactionManager,
-                                                    SnapshotterSpanFactory spanFactory) {
-        ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "snapshotter");
-            thread.setDaemon(true);
-            return thread;
-        });
+                                                    SnapshotterSpanFactory spanFactory,
+                                                    @Qualifier("snapshotThread") ExecutorService snapshotThread) {
         return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .transactionManager(transactionManager)
@@ -131,8 +130,18 @@ class WriteSideConfiguration {
                 .parameterResolverFactory(parameterResolverFactory)
                 .handlerDefinition(handlerDefinition)
                 .spanFactory(spanFactory)
-                .executor(executor)
+                .executor(snapshotThread)
                 .build();
+    }
+
+    /** The one thread that stores snapshots, in the order they were asked for. */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService snapshotThread() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "snapshotter");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -177,10 +186,21 @@ class WriteSideConfiguration {
         return new CommandTargets();
     }
 
-    /** A character with a long history loads from its latest snapshot plus the events after it. */
+    /**
+     * A character with a long history loads from its latest snapshot plus the events after it. The snapshot is copied
+     * from the cached character once its change committed, not folded again from the store.
+     */
     @Bean
-    SnapshotTriggerDefinition characterSnapshotTrigger(Snapshotter snapshotter,
+    SnapshotTriggerDefinition characterSnapshotTrigger(SpringAggregateSnapshotter replaying,
+                                                       @Qualifier("characterCache") Cache characterCache,
+                                                       HandlerDefinition handlerDefinition,
+                                                       ParameterResolverFactory parameterResolverFactory,
+                                                       EventStore eventStore, TransactionManager transactionManager,
+                                                       @Qualifier("snapshotThread") ExecutorService snapshotThread,
                                                        @Value("${app.snapshot-every:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+        AggregateModel<CharacterAggregate> model = AnnotatedAggregateMetaModelFactory.inspectAggregate(
+                CharacterAggregate.class, parameterResolverFactory, handlerDefinition);
+        return new EventCountSnapshotTriggerDefinition(new CachedCharacterSnapshots(characterCache, model, eventStore,
+                transactionManager, snapshotThread, replaying), threshold);
     }
 }
