@@ -29,7 +29,6 @@ import org.springframework.core.ResolvableType;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.NativeWebRequest;
-import org.springframework.web.method.support.AsyncHandlerMethodReturnValueHandler;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -65,11 +64,7 @@ class ChangeAnswers {
         };
     }
 
-    /**
-     * Async to Spring MVC, which asks every return value handler whether a value is async before it picks one: a change's
-     * answer is taken by the first handler it asks.
-     */
-    static final class Handler implements AsyncHandlerMethodReturnValueHandler {
+    static final class Handler implements HandlerMethodReturnValueHandler {
 
         private final SheetJsonConverter sheets;
         private final HandlerExceptionResolver problems;
@@ -91,11 +86,6 @@ class ChangeAnswers {
             ResolvableType entity = ResolvableType.forMethodParameter(returnType).getGeneric(0);
             Class<?> body = entity.getGeneric(0).resolve();
             return entity.resolve() == ResponseEntity.class && (body == CharacterSheet.class || body == Void.class);
-        }
-
-        @Override
-        public boolean isAsyncReturnValue(Object returnValue, MethodParameter returnType) {
-            return returnValue != null && supportsReturnType(returnType);
         }
 
         @Override

@@ -24,9 +24,7 @@ import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.method.support.HandlerMethodReturnValueHandlerComposite;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.mvc.method.annotation.DeferredResultMethodReturnValueHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -91,24 +89,6 @@ class ChangeAnswersTest {
         assertThat(handler.supportsReturnType(returnOf("other"))).isFalse();
         assertThat(handler.supportsReturnType(returnOf("bare"))).isFalse();
         assertThat(handler.supportsReturnType(returnOf("now"))).isFalse();
-    }
-
-    @Test
-    void aChangesFutureIsAsyncToSpringMvcSoItsHandlerIsChosenFirst() throws Exception {
-        HandlerMethodReturnValueHandlerComposite handlers = new HandlerMethodReturnValueHandlerComposite()
-                .addHandler(new DeferredResultMethodReturnValueHandler()) // would take any future
-                .addHandler(handler);
-        CompletableFuture<ResponseEntity<CharacterSheet>> committed = new CompletableFuture<>();
-        request.setAsyncSupported(true);
-        ModelAndViewContainer mav = new ModelAndViewContainer();
-
-        handlers.handleReturnValue(committed, returnOf("change"), mav, new ServletWebRequest(request, response));
-
-        assertThat(request.isAsyncStarted()).isTrue();
-        assertThat(mav.isRequestHandled()).isTrue(); // by ours: Spring's would leave it to its async manager
-        assertThat(request.getAsyncContext().getTimeout()).isZero();
-        assertThat(handler.isAsyncReturnValue(committed, returnOf("change"))).isTrue();
-        assertThat(handler.isAsyncReturnValue(ResponseEntity.ok().build(), returnOf("now"))).isFalse();
     }
 
     @Test
