@@ -274,7 +274,7 @@ public final class Bench {
         void read(int t, boolean page) throws Exception {
             List<String> mine = owned.get(t);
             String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
-            http.send("GET", "/api/v1/characters/" + id + (page ? "/versions?size=20" : ""), tokens[t], null, 200);
+            http.exchange("GET", "/api/v1/characters/" + id + (page ? "/versions?size=20" : ""), tokens[t], null, 200);
         }
     }
 
@@ -365,12 +365,12 @@ public final class Bench {
         String id = mine.get(ThreadLocalRandom.current().nextInt(mine.size()));
         int dice = ThreadLocalRandom.current().nextInt(10);
         if (dice < 6) {
-            http.send("POST", "/api/v1/characters/" + id + "/experience", token,
+            http.exchange("POST", "/api/v1/characters/" + id + "/experience", token,
                     "{\"amount\":" + (1 + dice * 17) + ",\"reason\":\"quest\"}", 200);
         } else if (dice < 8) {
-            http.send("PUT", "/api/v1/characters/" + id + "/name", token, "{\"name\":\"Hero " + dice + "\"}", 200);
+            http.exchange("PUT", "/api/v1/characters/" + id + "/name", token, "{\"name\":\"Hero " + dice + "\"}", 200);
         } else {
-            http.send("PUT", "/api/v1/characters/" + id + "/attributes", token, "{\"strength\":" + (8 + dice) + "}", 200);
+            http.exchange("PUT", "/api/v1/characters/" + id + "/attributes", token, "{\"strength\":" + (8 + dice) + "}", 200);
         }
     }
 
@@ -422,11 +422,15 @@ public final class Bench {
         report();
         System.out.println();
         for (String figure : List.of("HTTP changes/s", "change p99 (ms)", "changes: service CPU ms an operation",
-                "changes: PostgreSQL CPU ms an operation", "GET character, requests/s", "GET character p99 (ms)",
+                "changes: PostgreSQL CPU ms an operation", "changes: machine's CPU left idle (%)",
+                "GET character, requests/s", "GET character p99 (ms)",
                 "GET character: service CPU ms an operation")) {
             List<Double> ratios = new ArrayList<>();
             List<Double> these = figures.get("this: " + figure);
             List<Double> those = figures.get("against: " + figure);
+            if (these == null || those == null) {
+                continue;
+            }
             for (int i = 0; i < these.size(); i++) {
                 ratios.add(these.get(i) / those.get(i));
             }
@@ -443,7 +447,7 @@ public final class Bench {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<?>> fills = new ArrayList<>();
         for (int i = 1; i < LONG_HISTORY; i++) {
-            fills.add(pool.submit(() -> http.send("POST", "/api/v1/characters/" + old + "/experience", token,
+            fills.add(pool.submit(() -> http.exchange("POST", "/api/v1/characters/" + old + "/experience", token,
                     "{\"amount\":1,\"reason\":\"grind\"}", 200)));
         }
         for (java.util.concurrent.Future<?> fill : fills) {
@@ -454,7 +458,7 @@ public final class Bench {
                 (System.nanoTime() - started) / 1e9);
         for (int rep = 0; rep < REPS; rep++) {
             // any version of the long history: one in sixteen is stored whole, the others are folded on read
-            Load.Result versions = Load.run(CLIENTS, SECONDS, t -> http.send("GET", "/api/v1/characters/" + old
+            Load.Result versions = Load.run(CLIENTS, SECONDS, t -> http.exchange("GET", "/api/v1/characters/" + old
                     + "/versions/" + (1 + ThreadLocalRandom.current().nextInt(LONG_HISTORY)), token, null, 200));
             record("ours: GET a version of the long history, requests/s", versions.perSecond());
             record("ours: GET a version of the long history p99 (ms)", versions.p99Millis());
@@ -478,7 +482,7 @@ public final class Bench {
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < ids.length; c++) {
                 long start = System.nanoTime();
-                http.send("POST", "/api/v1/characters/" + ids[c] + "/experience", token,
+                http.exchange("POST", "/api/v1/characters/" + ids[c] + "/experience", token,
                         "{\"amount\":1,\"reason\":\"probe\"}", 200);
                 nanos[c][i] = System.nanoTime() - start;
             }
@@ -497,10 +501,12 @@ public final class Bench {
             return load.call();
         }
         Cpu.Sample before = Cpu.sample(servicePid);
+        long[] machineBefore = Cpu.machine();
         double compilingBefore = compilerMs(servicePid);
         Map<String, Double> threadsBefore = servicePid > 0 ? Cpu.threads(servicePid) : Map.of();
         Load.Result result = load.call();
         Cpu.Sample spent = Cpu.sample(servicePid).minus(before);
+        long[] machineAfter = Cpu.machine();
         if (servicePid > 0 && Boolean.getBoolean("bench.threads")) {
             Map<String, Double> after = Cpu.threads(servicePid);
             after.entrySet().stream()
@@ -515,6 +521,11 @@ public final class Bench {
         }
         record(label + ": client CPU ms an operation", spent.clientMs() / ops);
         record(label + ": PostgreSQL CPU ms an operation", spent.postgresMs() / ops);
+        if (machineAfter[1] > machineBefore[1]) {
+            // what the cores did not do: near 0, the load is bound by CPU; well above, by waits (the disk, a queue)
+            record(label + ": machine's CPU left idle (%)",
+                    100.0 * (machineAfter[0] - machineBefore[0]) / (machineAfter[1] - machineBefore[1]));
+        }
         return result;
     }
 
@@ -529,7 +540,12 @@ public final class Bench {
 
     private void record(String figure, double value) {
         figures.computeIfAbsent(figure, k -> new ArrayList<>()).add(value);
-        System.out.printf("  %-62s %12.1f%n", figure, value);
+        System.out.printf("  %-62s %12s%n", figure, format(value));
+    }
+
+    /** A figure as printed: two decimals under 10 (a CPU millisecond an operation), one above. */
+    static String format(double value) {
+        return String.format(Math.abs(value) < 10 ? "%.2f" : "%.1f", value);
     }
 
     private double median(String figure) {
@@ -544,8 +560,8 @@ public final class Bench {
     private void report() {
         System.out.println();
         System.out.printf("%-62s %12s   %s%n", "figure (median of runs)", "median", "runs");
-        figures.forEach((name, runs) -> System.out.printf("%-62s %12.1f   %s%n", name, median(name), runs.stream()
-                .map(v -> String.format("%.1f", v)).toList()));
+        figures.forEach((name, runs) -> System.out.printf("%-62s %12s   %s%n", name, format(median(name)), runs.stream()
+                .map(Bench::format).toList()));
         double ours = median("ours: HTTP changes/s, 32 clients, 1,000 characters");
         System.out.println();
         if (figures.containsKey("scale: projection rebuild (events/s)")) {

@@ -42,6 +42,20 @@ final class Cpu {
         return byName;
     }
 
+    /** The machine's idle and total CPU ticks so far, all cores together ({@code /proc/stat}; idle includes iowait). */
+    static long[] machine() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            return new long[] {Long.parseLong(fields[4]) + Long.parseLong(fields[5]), total};
+        } catch (IOException | RuntimeException e) {
+            return new long[] {0, 0};
+        }
+    }
+
     /** The postmaster of the benchmark's own PostgreSQL: only it and its children count as PostgreSQL. */
     static volatile long postmaster = -1;
 

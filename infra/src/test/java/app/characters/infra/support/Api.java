@@ -164,6 +164,12 @@ public final class Api {
         return send(withHeaders(builder, headers));
     }
 
+    /** A request whose body is these bytes, in whatever charset its content type names. */
+    public Answer rawBytes(String method, String path, String token, String contentType, byte[] body) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     private static HttpRequest.Builder withHeaders(HttpRequest.Builder builder, String... headers) {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);

@@ -7,13 +7,18 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.propertyeditors.UUIDEditor;
+import org.springframework.context.ApplicationContext;
 import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.filter.FormContentFilter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 class WebWiringTest extends ServiceTest {
 
     @Autowired
     private RequestMappingHandlerAdapter adapter;
+
+    @Autowired
+    private ApplicationContext context;
 
     @Test
     void aUuidInAPathIsReadByTheEditorAndEverythingElseByTheConversionService() {
@@ -28,5 +33,10 @@ class WebWiringTest extends ServiceTest {
     @Test
     void aChangesAnswerIsWrittenByItsOwnHandlerBeforeSpringsTakeTheFuture() {
         assertThat(adapter.getReturnValueHandlers().get(0)).isInstanceOf(ChangeAnswers.Handler.class);
+    }
+
+    @Test
+    void noRequestBodyIsParsedAsAForm() {
+        assertThat(context.getBeansOfType(FormContentFilter.class)).isEmpty();
     }
 }
