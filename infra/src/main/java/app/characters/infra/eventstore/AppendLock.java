@@ -8,7 +8,6 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import app.characters.infra.axon.BatchingCommandBus;
 import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.stereotype.Component;
@@ -23,11 +22,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * good, as the next incremental backup starts after 120.
  *
  * <p>So every transaction that appends events holds {@code pg_advisory_xact_lock_shared(KEY)} from
- * before its first insert until it ends: command transactions through the interceptor registered
- * here (Axon's SimpleCommandBus attaches the transaction before it runs the interceptors, so the
- * lock lives exactly as long as the command's transaction; the changes of a batch, which share one, take it once),
- * imports by calling
- * {@link #holdShared(Connection)}. Writers never wait for one another on a shared lock. A backup
+ * before its first insert until it ends. The insert takes it itself (a trigger on {@code domain_event_entry}, migration
+ * V25), whatever sends it. A command's transaction takes it sooner, through the interceptor registered here, before
+ * its handler runs (Axon's SimpleCommandBus attaches the transaction before it runs the interceptors, so the lock
+ * lives exactly as long as the command's transaction): a registration claims its name before its event is
+ * appended, and a rebuild refills the claims while it holds the lock. A batch of changes to characters leaves it to
+ * its append, which is the first thing its transaction writes, and saves the round trip. Imports take it by
+ * calling {@link #holdShared(Connection)}. Writers never wait for one another on a shared lock. A backup
  * takes the same key exclusively on a second connection, which waits until every transaction
  * holding an index has committed or rolled back, then fixes its snapshot with its first query,
  * then lets go: writers wait only for those milliseconds. In that snapshot every index at or below
@@ -39,9 +40,6 @@ public class AppendLock {
     /** The advisory lock key; any 64-bit number other code does not use. */
     public static final long KEY = 0x43_48_41_52_41_43_54L;
 
-    /** The resource marking a batch's root unit of work as holding the lock. */
-    private static final String HELD = AppendLock.class.getName() + ".held";
-
     /** How long a backup waits for running commands before it gives up (and lets writers go on). */
     public static final Duration EXCLUSIVE_TIMEOUT = Duration.ofSeconds(15);
 
@@ -52,16 +50,10 @@ public class AppendLock {
                 // outside a transaction the lock would end with its own statement and guard nothing
                 throw new IllegalStateException("commands must run in a transaction");
             }
-            UnitOfWork<?> root = unitOfWork.root();
-            if (BatchingCommandBus.isBatch(root)) {
-                // the changes of a batch share its transaction: it takes the lock once
-                root.getOrComputeResource(HELD, held -> {
-                    jdbc.query("select pg_advisory_xact_lock_shared(?)", ignore, KEY);
-                    return Boolean.TRUE;
-                });
-            } else {
+            if (!BatchingCommandBus.isBatch(unitOfWork.root())) {
                 jdbc.query("select pg_advisory_xact_lock_shared(?)", ignore, KEY);
             }
+            // a batch's changes write nothing before their events, whose insert takes the lock (migration V25)
             return chain.proceed();
         });
     }

@@ -2,6 +2,7 @@ package app.characters.infra.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.characters.infra.eventstore.AppendLock;
 import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.User;
 import app.characters.infra.support.ServiceTest;
@@ -11,12 +12,15 @@ import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.common.Rejected;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
+import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +33,9 @@ class CommandBatchesTest extends ServiceTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private DataSource dataSource;
 
     private static CommandMessage<?> gain(UUID characterId, User owner, long amount) {
         return GenericCommandMessage.asCommandMessage(new GainExperience(characterId, owner.id(), null, amount, "batch"));
@@ -79,6 +86,28 @@ class CommandBatchesTest extends ServiceTest {
         assertThat(api.get(path(second), owner.token()).version()).isEqualTo(2);
         // the characters stay in memory as stored: the next change follows on
         assertThat(changedOverHttp(first, owner)).isEqualTo(4);
+    }
+
+    @Test
+    void aBatchWaitsForTheAppendLockWhileABackupHoldsItAndCommitsRightAfter() throws Exception {
+        User owner = api.signUp();
+        UUID first = api.createCharacter(owner, "Waits For The Backup").id();
+        UUID second = api.createCharacter(owner, "Waits As Well").id();
+        CompletableFuture<List<CommandResultMessage<?>>> batch = AppendLock.whileNoAppendInFlight(dataSource, () -> {
+            CompletableFuture<List<CommandResultMessage<?>>> running = CompletableFuture.supplyAsync(() ->
+                    commandBus.runTogether(List.of(gain(first, owner, 3), gain(second, owner, 4))).stream()
+                            .map(CompletableFuture::join).toList());
+            // the batch's append is what takes the lock: it waits there, before anything of it is stored
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
+                    select count(*) from pg_stat_activity where wait_event = 'advisory'
+                    and query like 'INSERT INTO domain_event_entry%'""", Long.class) == 1);
+            assertThat(running).isNotDone();
+            return running;
+        });
+
+        List<CommandResultMessage<?>> answers = batch.get(30, TimeUnit.SECONDS);
+        assertThat(answers.stream().map(CommandBatchesTest::version)).containsExactly(2L, 2L);
+        assertThat(transactionOf(first, 1)).isEqualTo(transactionOf(second, 1));
     }
 
     @Test

@@ -6,6 +6,7 @@ import app.characters.kernel.character.LearnedSkill;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -53,6 +54,12 @@ final class CharacterWrites {
     private static final String SUMMARY_INSERT = """
             insert into character_summary (owner_id, name, race, character_class, level, experience, visibility,
             status, version, created_at, updated_at, state, id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?)""";
+
+    /** Up to this many version rows go in one insert: the most changes a batch takes by default (app.command-batch.max). */
+    private static final int FEW_VERSIONS = 64;
+
+    private static final int[] VERSION_TYPES = {Types.OTHER, Types.BIGINT, Types.VARCHAR, Types.TIMESTAMP, Types.OTHER,
+            Types.VARCHAR, Types.VARCHAR};
 
     private final JdbcTemplate jdbc;
     private final SheetJson json;
@@ -212,8 +219,9 @@ final class CharacterWrites {
     }
 
     /**
-     * The version rows: one insert for a live change; COPY for a batch, which PostgreSQL loads several times faster
-     * than even a multi-row insert; a rebuild's own COPY when there is one.
+     * The version rows: one insert for the few of live changes (a change alone, a batch of them), sent in one round
+     * trip where COPY takes two; COPY for more (a streaming batch), which PostgreSQL loads several times faster than
+     * even a multi-row insert; a rebuild's own COPY when there is one.
      */
     private void writeVersions() {
         if (versionLoad != null) {
@@ -221,13 +229,14 @@ final class CharacterWrites {
                 versionLoad.add(v.characterId(), v.version(), v.eventType(), v.occurredAt(), v.actorId(), v.summary(),
                         v.state());
             }
-        } else if (versions.size() == 1) {
-            Version v = versions.get(0);
-            jdbc.update("""
+        } else if (versions.size() <= FEW_VERSIONS) {
+            // typed: a null (most rows keep no state) would otherwise make the driver ask the server for its type
+            jdbc.batchUpdate("""
                     insert into character_version (character_id, version, event_type, occurred_at, actor_id, summary, state)
-                    values (?, ?, ?, ?, ?, ?, ?::json)""", v.characterId(), v.version(), v.eventType(),
-                    Timestamp.from(v.occurredAt()), v.actorId(), v.summary(), text(v.state()));
-        } else if (!versions.isEmpty()) {
+                    values (?, ?, ?, ?, ?, ?, ?::json)""", versions.stream().map(v -> new Object[] {v.characterId(),
+                    v.version(), v.eventType(), Timestamp.from(v.occurredAt()), v.actorId(), v.summary(), text(v.state())})
+                    .toList(), VERSION_TYPES);
+        } else {
             jdbc.execute((ConnectionCallback<Long>) connection -> {
                 try (VersionCopy copy = new VersionCopy(connection, false)) {
                     for (Version v : versions) {
