@@ -7,8 +7,6 @@ import app.characters.infra.support.Api.Answer;
 import app.characters.infra.support.Api.User;
 import app.characters.infra.support.Outbox;
 import app.characters.infra.support.ServiceTest;
-
-
 import org.junit.jupiter.api.Test;
 
 class PasswordResetTest extends ServiceTest {

@@ -3,11 +3,11 @@ package app.characters.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.characters.infra.progress.Progress;
+import app.characters.infra.projection.ProjectionRebuild;
 import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.Answer;
 import app.characters.infra.support.Api.User;
-import app.characters.infra.progress.Progress;
-import app.characters.infra.projection.ProjectionRebuild;
 import app.characters.infra.support.ServiceTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -3,30 +3,30 @@ package app.characters.infra.axon;
 import app.characters.command.character.CharacterAggregate;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.concurrent.ExecutorService;
 import java.sql.SQLException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.SnapshotterSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.inspection.AggregateModel;
@@ -43,13 +43,6 @@ class WriteSideConfiguration {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /**
-     * Within one node Axon locks an aggregate while a command runs, so two changes to one character
-     * queue up. Across nodes both may load the same version; the unique (aggregate, sequence) key
-     * lets one append win and the other fail with a conflict. Such a change is sent again, reloads
-     * the character and lands after the winner: concurrent changes never lose each other. Every other
-     * failure, a rule refusing the change or an If-Match that no longer holds, is final.
-     */
     /**
      * Axon's command bus as its auto-configuration builds it (monitored, traced, correlation data passed on), with changes
      * to characters that arrive together committed together ({@link BatchingCommandBus}).
@@ -75,6 +68,13 @@ class WriteSideConfiguration {
         }, transactionManager, workers, maxBatch, sizes::record);
     }
 
+    /**
+     * Within one node Axon locks an aggregate while a command runs, so two changes to one character
+     * queue up. Across nodes both may load the same version; the unique (aggregate, sequence) key
+     * lets one append win and the other fail with a conflict. Such a change is sent again, reloads
+     * the character and lands after the winner: concurrent changes never lose each other. Every other
+     * failure, a rule refusing the change or an If-Match that no longer holds, is final.
+     */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus,
                                   @Value("${app.command-retries:8}") int retries) {

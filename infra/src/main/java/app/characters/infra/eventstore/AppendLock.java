@@ -1,12 +1,12 @@
 package app.characters.infra.eventstore;
 
+import app.characters.infra.axon.BatchingCommandBus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
-import app.characters.infra.axon.BatchingCommandBus;
 import org.axonframework.commandhandling.CommandBus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;

@@ -1,10 +1,12 @@
 package app.characters.infra.web;
 
 import app.characters.infra.security.Actor;
+import app.characters.kernel.character.Levels;
 import app.characters.kernel.character.Proficiency;
 import app.characters.kernel.character.SkillCategory;
 import app.characters.kernel.character.SkillDefinition;
 import app.characters.kernel.character.Skills;
+import app.characters.kernel.character.Visibility;
 import app.characters.kernel.common.Rejected;
 import app.characters.kernel.skill.SkillMessages.DefineSkill;
 import app.characters.kernel.skill.SkillMessages.FindSkill;
@@ -15,8 +17,6 @@ import app.characters.kernel.template.TemplateMessages.ListTemplates;
 import app.characters.kernel.template.TemplateMessages.SaveTemplate;
 import app.characters.kernel.template.TemplateMessages.TemplatePage;
 import app.characters.kernel.template.TemplateMessages.TemplateView;
-import app.characters.kernel.character.Visibility;
-import app.characters.kernel.character.Levels;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.HashSet;

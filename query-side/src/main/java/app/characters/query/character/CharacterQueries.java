@@ -1,19 +1,19 @@
 package app.characters.query.character;
 
 import app.characters.kernel.character.CharacterQuery.CharacterPage;
+import app.characters.kernel.character.CharacterQuery.DiffVersions;
 import app.characters.kernel.character.CharacterQuery.FindCharacter;
-import app.characters.kernel.character.CharacterQuery.VersionPage;
+import app.characters.kernel.character.CharacterQuery.FindCharacterAsOf;
 import app.characters.kernel.character.CharacterQuery.FindVersion;
 import app.characters.kernel.character.CharacterQuery.ListMyCharacters;
 import app.characters.kernel.character.CharacterQuery.ListPublicCharacters;
 import app.characters.kernel.character.CharacterQuery.ListVersions;
+import app.characters.kernel.character.CharacterQuery.VersionDiff;
+import app.characters.kernel.character.CharacterQuery.VersionPage;
 import app.characters.kernel.character.CharacterQuery.VersionState;
 import app.characters.kernel.character.CharacterSheet;
 import app.characters.kernel.common.PageRequest;
 import app.characters.kernel.common.Rejected;
-import app.characters.kernel.character.CharacterQuery.DiffVersions;
-import app.characters.kernel.character.CharacterQuery.FindCharacterAsOf;
-import app.characters.kernel.character.CharacterQuery.VersionDiff;
 import app.characters.query.history.VersionDiffer;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;

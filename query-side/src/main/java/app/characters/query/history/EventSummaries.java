@@ -6,13 +6,13 @@ import app.characters.kernel.character.CharacterEvent.CharacterCreated;
 import app.characters.kernel.character.CharacterEvent.CharacterRenamed;
 import app.characters.kernel.character.CharacterEvent.CharacterRetired;
 import app.characters.kernel.character.CharacterEvent.CharacterReverted;
+import app.characters.kernel.character.CharacterEvent.ExperienceGained;
 import app.characters.kernel.character.CharacterEvent.ItemAcquired;
 import app.characters.kernel.character.CharacterEvent.ItemDropped;
 import app.characters.kernel.character.CharacterEvent.ItemEquipped;
 import app.characters.kernel.character.CharacterEvent.ItemUnequipped;
 import app.characters.kernel.character.CharacterEvent.SkillImproved;
 import app.characters.kernel.character.CharacterEvent.SkillLearned;
-import app.characters.kernel.character.CharacterEvent.ExperienceGained;
 import app.characters.kernel.character.CharacterEvent.VisibilityChanged;
 
 /** One line a person reads in a version list. */
