@@ -46,4 +46,43 @@ class ErrorAnswersTest extends ServiceTest {
 
         assertProblem(answer, 401);
     }
+
+    @Test
+    void aValueOfTheWrongTypeIsNamedWithTheTypeExpected() {
+        User user = api.signUp();
+
+        Answer uuid = assertFieldRejected(api.post("/api/v1/characters", user.token(), Api.map("name", "Typed",
+                "race", "DWARF", "characterClass", "FIGHTER", "templateId", "not-a-uuid")), "templateId");
+        Answer array = assertFieldRejected(api.post("/api/v1/skills", admin().token(), Api.map("id", "typed-skill",
+                "name", "Typed", "category", "COMBAT", "prerequisites", "swordplay")), "prerequisites");
+
+        assertThat(uuid.text("detail")).contains("expected a UUID");
+        assertThat(array.text("detail")).contains("expected an array");
+    }
+
+    @Test
+    void aPathTomcatRefusesIsAProblemWithItsPathAndARequestId() {
+        Answer refused = assertProblem(api.get("/api/v1/characters/a%00b", null), 400);
+
+        assertThat(refused.text("instance")).isEqualTo("/api/v1/characters/a%00b");
+        assertThat(refused.text("requestId")).isNotBlank().isEqualTo(refused.header("X-Request-Id"));
+        Answer named = api.raw("GET", "/api/v1/characters/a%2Fb", null, null, null, "X-Request-Id", "client-42");
+        assertThat(assertProblem(named, 400).text("requestId")).isEqualTo("client-42");
+    }
+
+    @Test
+    void aTraceIsA405ProblemThatEchoesNothing() {
+        User user = api.signUp();
+
+        Answer trace = assertProblem(api.raw("TRACE", "/api/v1/users/me", user.token(), null, null), 405);
+
+        assertThat(trace.response().body()).doesNotContain(user.token()).doesNotContain("Authorization");
+        assertThat(assertProblem(api.raw("TRACE", "/api/v1/characters", null, null, null), 405).text("instance"))
+                .isEqualTo("/api/v1/characters");
+    }
+
+    @Test
+    void theErrorPageAskedForDirectlyIsNotFound() {
+        assertProblem(api.get("/error", null), 404);
+    }
 }

@@ -130,6 +130,20 @@ class RegistrationTest extends ServiceTest {
     }
 
     @Test
+    void aPasswordOfEmojiIsCountedAnEmojiACharacter() {
+        String name = freshName();
+        String emoji = "\uD83D\uDE00";
+        String longest = emoji.repeat(128);
+
+        assertFieldRejected(register(name, name + "@example.com", emoji.repeat(6)), "password");
+        assertFieldRejected(register(name, name + "@example.com", emoji.repeat(129)), "password");
+        Answer created = register(name, name + "@example.com", longest);
+
+        assertThat(created.status()).as("registration with 128 emoji: %s", created.body()).isEqualTo(201);
+        assertThat(login(name, longest).status()).isEqualTo(201);
+    }
+
+    @Test
     void aRejectedRegistrationStoresNothing() {
         String name = freshName();
         long events = eventCount();

@@ -96,8 +96,7 @@ class AccountController {
         InvalidRequest.check()
                 .require(body.login() != null && !body.login().isBlank() && body.login().length() <= 254, "login",
                         "is required")
-                .require(body.password() != null && !body.password().isEmpty()
-                        && body.password().length() <= AccountRules.MAX_PASSWORD, "password", "is required")
+                .require(AccountRules.plausiblePassword(body.password()), "password", "is required")
                 .orThrow();
         limits.login(body.login(), http);
         Credentials credentials = messaging.askOptional(new FindCredentials(body.login().strip()), Credentials.class);

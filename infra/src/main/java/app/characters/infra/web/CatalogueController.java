@@ -73,6 +73,15 @@ class CatalogueController {
         return messaging.ask(new ListSkills(category, Paging.of(page, size)), SkillPage.class);
     }
 
+    /** A catalogue entry, as its definition's {@code Location} names it; an id that is no slug names no skill. */
+    @GetMapping("/skills/{skillId}")
+    SkillDefinition skill(@PathVariable String skillId) {
+        if (!Skills.validId(skillId)) {
+            throw Rejected.notFound("skill " + skillId + " not found");
+        }
+        return messaging.ask(new FindSkill(skillId), SkillDefinition.class);
+    }
+
     @PostMapping(path = "/skills", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<SkillDefinition> define(Actor actor, @RequestBody NewSkillDefinition body) {
         if (!actor.isAdmin()) {

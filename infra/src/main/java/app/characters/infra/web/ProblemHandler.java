@@ -12,9 +12,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.time.temporal.Temporal;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -105,7 +108,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String message;
         if (type != null && type.isEnum()) {
             message = "must be one of " + allowed(type);
-        } else if (type == java.util.UUID.class) {
+        } else if (type == UUID.class) {
             message = "must be a UUID";
         } else {
             message = "must be " + (type == null ? "a valid value" : describe(type));
@@ -218,6 +221,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(Class<?> type) {
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";
         }
@@ -227,8 +233,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type == String.class) {
             return "a string";
         }
-        if (type == Boolean.class) {
-            return "true or false";
+        if (type == UUID.class) {
+            return "a UUID";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an ISO-8601 time";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "an array";
         }
         return "an object";
     }

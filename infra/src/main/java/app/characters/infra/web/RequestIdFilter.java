@@ -37,6 +37,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
         return id instanceof String s ? s : MDC.get(MDC_KEY);
     }
 
+    /** Whether a caller's id may be taken as the request's. */
+    static boolean saneId(String offered) {
+        return offered != null && SANE.matcher(offered).matches();
+    }
+
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         // the container's error page (ProblemErrorController) is part of the same request and logs with its id
@@ -55,7 +60,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
         String id = request.getAttribute(ATTRIBUTE) instanceof String known ? known : null;
         if (id == null) {
             String offered = request.getHeader(HEADER);
-            id = offered != null && SANE.matcher(offered).matches() ? offered : RandomIds.uuid().toString();
+            id = saneId(offered) ? offered : RandomIds.uuid().toString();
             request.setAttribute(ATTRIBUTE, id);
         }
         response.setHeader(HEADER, id);

@@ -2,6 +2,8 @@ package app.characters.infra.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.regex.Pattern;
+import app.characters.infra.axon.RandomIds;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -17,6 +19,10 @@ import org.springframework.stereotype.Component;
  * Some requests Tomcat refuses before any servlet runs: an encoded slash, backslash or NUL in the
  * path, a path that is not UTF-8, headers too large. Its own error page is HTML; this valve answers
  * those with a problem+json like every other refusal. Errors the service answers itself are left alone.
+ *
+ * <p>Tomcat would also answer a TRACE itself, with an empty 405; the connector lets it through instead, to Spring MVC
+ * ({@code spring.mvc.dispatch-trace-request}), which maps no TRACE and answers the 405 as a problem. A TRACE never
+ * reaches the servlet's own handling, which would echo the request's headers.
  */
 @Component
 class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -24,6 +30,7 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
     @Override
     public void customize(TomcatServletWebServerFactory factory) {
         // runs after Spring Boot's customizer, which may have added a plain ErrorReportValve to the host
+        factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
         factory.addContextCustomizers(context -> {
             if (context.getParent() instanceof StandardHost host) {
                 for (Valve valve : host.getPipeline().getValves()) {
@@ -37,8 +44,15 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
         });
     }
 
-    /** Tomcat's error report, as an RFC 9457 problem without anything of the request in it. */
+    /**
+     * Tomcat's error report, as an RFC 9457 problem like the service's own: its path as {@code instance} when that is
+     * plain percent-encoded ASCII (the path as sent, never decoded), and a request id, since the filter that gives
+     * one never ran.
+     */
     public static final class ProblemReportValve extends ErrorReportValve {
+
+        /** What may be echoed into JSON and a header as it is: printable ASCII but quotes and backslashes. */
+        private static final Pattern PLAIN = Pattern.compile("[!#-\\[\\]-~]{1,2000}");
 
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
@@ -49,13 +63,19 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
             HttpStatus known = HttpStatus.resolve(status);
             String title = known == null ? "Error" : known.getReasonPhrase();
             String detail = status < 500 ? "the request could not be read" : "the service failed to handle the request";
+            String path = request.getCoyoteRequest().requestURI().toString();
+            String offered = request.getCoyoteRequest().getHeader(RequestIdFilter.HEADER);
+            String requestId = RequestIdFilter.saneId(offered) ? offered : RandomIds.uuid().toString();
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
+                response.setHeader(RequestIdFilter.HEADER, requestId);
                 Writer writer = response.getReporter();
                 if (writer != null) {
                     writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-                            + ",\"detail\":\"" + detail + "\"}");
+                            + ",\"detail\":\"" + detail + "\""
+                            + (path != null && PLAIN.matcher(path).matches() ? ",\"instance\":\"" + path + "\"" : "")
+                            + ",\"requestId\":\"" + requestId + "\"}");
                     response.finishResponse();
                 }
             } catch (IOException | IllegalStateException tooLate) {

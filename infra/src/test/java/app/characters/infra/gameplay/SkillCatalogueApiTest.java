@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
 
@@ -130,6 +131,18 @@ class SkillCatalogueApiTest extends ServiceTest {
         assertThat(created.body().path("prerequisites").get(0).path("minProficiency").asText()).isEqualTo("ADEPT");
         assertThat(eventCount()).isEqualTo(events + 1);
         assertThat(wholeCatalogue()).containsKey(id);
+        Answer read = api.get(created.header("Location"), null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo(created.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"no-such-skill", "Not%20A%20Slug"})
+    void aSkillThatIsNotInTheCatalogueIsA404(String id) {
+        Answer missing = api.get("/api/v1/skills/" + id, null);
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.contentType()).startsWith("application/problem+json");
     }
 
     @Test

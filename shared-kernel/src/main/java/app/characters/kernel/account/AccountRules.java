@@ -25,7 +25,18 @@ public final class AccountRules {
                 && !email.contains("..") && !email.startsWith(".") && !email.contains(".@");
     }
 
+    /** 12..128 characters, counted as a reader counts them: an emoji is one, not the two chars Java keeps it in. */
     public static boolean validPassword(String password) {
-        return password != null && password.length() >= MIN_PASSWORD && password.length() <= MAX_PASSWORD;
+        if (password == null) {
+            return false;
+        }
+        int characters = password.codePointCount(0, password.length());
+        return characters >= MIN_PASSWORD && characters <= MAX_PASSWORD;
+    }
+
+    /** Whether a password given at login could be one: not empty and not longer than any valid one. */
+    public static boolean plausiblePassword(String password) {
+        return password != null && !password.isEmpty()
+                && password.codePointCount(0, password.length()) <= MAX_PASSWORD;
     }
 }

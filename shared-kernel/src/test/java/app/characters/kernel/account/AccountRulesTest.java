@@ -78,6 +78,18 @@ class AccountRulesTest {
         assertThat(AccountRules.validPassword("p".repeat(129))).isFalse();
     }
 
+    @Test
+    void aPasswordIsCountedInCharactersNotInJavaChars() {
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(AccountRules.validPassword(emoji.repeat(6))).isFalse();
+        assertThat(AccountRules.validPassword(emoji.repeat(12))).isTrue();
+        assertThat(AccountRules.validPassword(emoji.repeat(128))).isTrue();
+        assertThat(AccountRules.validPassword(emoji.repeat(129))).isFalse();
+        assertThat(AccountRules.plausiblePassword(emoji.repeat(128))).isTrue();
+        assertThat(AccountRules.plausiblePassword(emoji.repeat(129))).isFalse();
+    }
+
     @ParameterizedTest
     @NullAndEmptySource
     void missingPasswordIsInvalid(String password) {
