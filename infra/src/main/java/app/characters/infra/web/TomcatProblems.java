@@ -1,9 +1,9 @@
 package app.characters.infra.web;
 
+import app.characters.infra.axon.RandomIds;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.regex.Pattern;
-import app.characters.infra.axon.RandomIds;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -64,8 +64,7 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
             String title = known == null ? "Error" : known.getReasonPhrase();
             String detail = status < 500 ? "the request could not be read" : "the service failed to handle the request";
             String path = request.getCoyoteRequest().requestURI().toString();
-            String offered = request.getCoyoteRequest().getHeader(RequestIdFilter.HEADER);
-            String requestId = RequestIdFilter.saneId(offered) ? offered : RandomIds.uuid().toString();
+            String requestId = requestId(request);
             try {
                 response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
@@ -81,6 +80,16 @@ class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServe
             } catch (IOException | IllegalStateException tooLate) {
                 // the connection is gone or the answer already started: nothing more can be said
             }
+        }
+
+        /** The id the request was given if it got as far as the filter, else the caller's if sane, else a new one. */
+        private static String requestId(Request request) {
+            String known = RequestIdFilter.current(request.getRequest());
+            if (known != null) {
+                return known;
+            }
+            String offered = request.getCoyoteRequest().getHeader(RequestIdFilter.HEADER);
+            return RequestIdFilter.saneId(offered) ? offered : RandomIds.uuid().toString();
         }
     }
 }
