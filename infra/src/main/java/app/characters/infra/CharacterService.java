@@ -30,7 +30,7 @@ public class CharacterService {
             exit = Cli.run(args);
         } catch (RuntimeException | Error e) {
             // a command always ends the process, whatever threads a library left running
-            System.err.println("error: " + e);
+            System.err.println("error: " + Cli.reason(e));
             exit = 1;
         }
         if (exit != Cli.KEEP_RUNNING) {

@@ -1,5 +1,6 @@
 package app.characters.infra.backup;
 
+import app.characters.infra.metrics.BackupMetrics;
 import app.characters.infra.progress.Progress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,13 +33,16 @@ class ScheduledBackups implements AutoCloseable {
     private final BackupDirectory directory;
     private final int keep;
     private final BackupWriter writer;
+    private final BackupMetrics metrics;
     private ThreadPoolTaskScheduler scheduler;
 
     ScheduledBackups(@Value("${app.backup.schedule:}") String schedule, @Value("${app.backup.dir:}") String dir,
-                     @Value("${app.backup.keep:7}") String keep, DataSource dataSource, Clock clock) {
+                     @Value("${app.backup.keep:7}") String keep, DataSource dataSource, Clock clock,
+                     BackupMetrics metrics) {
+        this.metrics = metrics;
         this.schedule = schedule == null ? "" : schedule.strip();
         if (!this.schedule.isEmpty() && !CronExpression.isValidExpression(this.schedule)) {
-            throw new IllegalStateException("BACKUP_SCHEDULE must be a cron expression of six fields, "
+            throw new InvalidBackupSetting("BACKUP_SCHEDULE must be a cron expression of six fields, "
                     + "such as 0 0 3 * * * (every day at 03:00 UTC)");
         }
         this.keep = this.schedule.isEmpty() ? 0 : parseKeep(keep);
@@ -62,6 +66,7 @@ class ScheduledBackups implements AutoCloseable {
     void backUp() {
         try {
             BackupWriter.Created created = writer.create(directory.path(), null, Progress.SILENT);
+            metrics.recorded(created.fileBytes());
             List<Path> deleted = directory.prune(keep);
             log.info("backup {}: {} events, {} bytes in {} ms; {} old backup(s) removed", created.file(),
                     created.manifest().eventCount(), created.fileBytes(), created.elapsed().toMillis(), deleted.size());
@@ -86,6 +91,13 @@ class ScheduledBackups implements AutoCloseable {
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalStateException("BACKUP_KEEP must be a whole number of at least 1");
+        throw new InvalidBackupSetting("BACKUP_KEEP must be a whole number of at least 1");
+    }
+
+    /** A backup variable the service cannot start with; the message names it. */
+    static final class InvalidBackupSetting extends RuntimeException {
+        InvalidBackupSetting(String message) {
+            super(message);
+        }
     }
 }

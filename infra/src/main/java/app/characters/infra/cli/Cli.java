@@ -6,6 +6,7 @@ import app.characters.infra.database.DatabaseReport;
 import app.characters.infra.database.DatabaseSettings;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.flywaydb.core.Flyway;
@@ -45,12 +46,15 @@ public class Cli {
     }
 
     /** What went wrong; a failed start of the service's beans wraps the reason many times, so it is the deepest one. */
-    static String reason(Throwable failure) {
+    public static String reason(Throwable failure) {
         Throwable shown = failure;
         if (failure instanceof BeansException) {
             while (shown.getCause() != null && shown.getCause() != shown) {
                 shown = shown.getCause();
             }
+        }
+        if (shown instanceof UnknownHostException unknown) {
+            return "unknown host " + unknown.getMessage();
         }
         return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
     }

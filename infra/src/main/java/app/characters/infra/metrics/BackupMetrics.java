@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Backups as metrics: {@code characters_backups_taken_total} and the size of each backup,
- * {@code characters_backup_size_bytes}. Whoever writes a backup file calls {@link #recorded(long)} once
- * it is complete.
+ * {@code characters_backup_size_bytes}. The running service's scheduled backups call {@link #recorded(long)}
+ * once a file is complete (a backup of the command line is a process of its own, whose meters no one scrapes).
  */
 @Component
 public class BackupMetrics {
@@ -16,7 +16,7 @@ public class BackupMetrics {
     private final Counter taken;
     private final DistributionSummary size;
 
-    BackupMetrics(MeterRegistry registry) {
+    public BackupMetrics(MeterRegistry registry) {
         this.taken = Counter.builder("characters.backups.taken")
                 .description("Backups written")
                 .register(registry);

@@ -7,6 +7,7 @@ import app.characters.infra.CharacterService;
 import app.characters.infra.axon.Actors;
 import app.characters.infra.cli.Cli;
 import app.characters.infra.eventstore.AppendLock;
+import app.characters.infra.metrics.BackupMetrics;
 import app.characters.infra.progress.Progress;
 import app.characters.infra.projection.ProjectionRebuild;
 import app.characters.infra.seed.Seeder;
@@ -18,6 +19,7 @@ import app.characters.infra.support.ServiceTest;
 import app.characters.kernel.character.CharacterCommand.GainExperience;
 import app.characters.kernel.character.CharacterSheet;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,6 +41,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.assertj.core.data.Percentage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.DateTimeUtils;
@@ -352,13 +355,20 @@ class BackupAndRestoreTest extends ServiceTest {
     }
 
     @Test
-    void scheduledBackupsKeepTheNewestAndPruningKeepsWhatTheyBuildOn() {
-        ScheduledBackups scheduled = new ScheduledBackups("0 0 3 * * *", dir.toString(), "2", dataSource, Clock.systemUTC());
+    void scheduledBackupsKeepTheNewestAndPruningKeepsWhatTheyBuildOn() throws IOException {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ScheduledBackups scheduled = new ScheduledBackups("0 0 3 * * *", dir.toString(), "2", dataSource, Clock.systemUTC(),
+                new BackupMetrics(meters));
         for (int i = 0; i < 3; i++) {
             scheduled.backUp();
         }
         BackupDirectory directory = new BackupDirectory(dir);
         assertThat(directory.list()).hasSize(2).allMatch(e -> e.manifest().kind() == Manifest.Kind.FULL);
+        assertThat(meters.get("characters.backups.taken").counter().count()).isEqualTo(3);
+        assertThat(meters.get("characters.backup.size").summary().count()).isEqualTo(3);
+        // the same events each time: sizes that differ only as their compression does
+        assertThat(meters.get("characters.backup.size").summary().max())
+                .isCloseTo((double) Files.size(directory.list().get(1).file()), Percentage.withPercentage(1));
 
         Path newest = directory.list().get(1).file();
         Path increment = backUp(newest).file();
