@@ -45,9 +45,13 @@ public class Restore {
         this.clock = clock;
     }
 
-    /** What a restore did. */
+    /**
+     * What a restore did. {@code stampedEarlierLeftOut}: events after the cut of {@code until} that are stamped at or
+     * before it, written later with an earlier time (as {@code seed} stamps the history it makes up); the restore
+     * keeps the store's order, so they are left out, and the command says so.
+     */
     public record Restored(int files, long events, Long lastGlobalIndex, Duration importTime,
-                           ProjectionRebuild.Rebuilt rebuilt, Duration elapsed) {
+                           ProjectionRebuild.Rebuilt rebuilt, Duration elapsed, long stampedEarlierLeftOut) {
     }
 
     /**
@@ -67,6 +71,7 @@ public class Restore {
         }
         Instant importStarted = clock.instant();
         long imported;
+        long leftOut;
         Long[] last = new Long[1];
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -83,6 +88,7 @@ public class Restore {
                 // its three unique indexes are built after the copy, each by one sort, instead of row by row
                 DeferredIndexes indexes = DeferredIndexes.drop(connection, "domain_event_entry");
                 boolean[] stopped = new boolean[1];
+                long[] earlierLeftOut = new long[1];
                 try (Progress.Bar bar = progress.start("import", total);
                      EventImport.Copy copy = EventImport.copy(connection)) {
                     for (Path file : chain) {
@@ -90,7 +96,11 @@ public class Restore {
                         // commit, and the rollback takes back what was copied. Events after until are read on,
                         // unused, so that every file is still checked to its end.
                         BackupReader.read(file, event -> {
-                            stopped[0] |= until != null && DateTimeUtils.parseInstant(event.timeStamp()).isAfter(until);
+                            boolean after = until != null && DateTimeUtils.parseInstant(event.timeStamp()).isAfter(until);
+                            if (stopped[0] && !after) {
+                                earlierLeftOut[0]++;
+                            }
+                            stopped[0] |= after;
                             if (!stopped[0]) {
                                 copy.add(event);
                                 last[0] = event.globalIndex();
@@ -100,6 +110,7 @@ public class Restore {
                     }
                     imported = finish(copy);
                 }
+                leftOut = earlierLeftOut[0];
                 buildAgain(indexes);
                 EventImport.advanceSequence(connection);
                 connection.commit();
@@ -115,7 +126,7 @@ public class Restore {
         Duration importTime = Duration.between(importStarted, clock.instant());
         ProjectionRebuild.Rebuilt rebuilt = projections.rebuild(true, progress);
         return new Restored(chain.size(), imported, last[0], importTime, rebuilt,
-                Duration.between(started, clock.instant()));
+                Duration.between(started, clock.instant()), leftOut);
     }
 
     private static long finish(EventImport.Copy copy) throws SQLException {

@@ -42,6 +42,11 @@ class RestoreCommand implements Callable<Integer> {
                     r.files(), Rates.of(r.events(), "events", r.importTime()),
                     Rates.of(r.rebuilt().events(), "events", r.rebuilt().elapsed()),
                     Rates.of(r.events(), "events", r.elapsed()));
+            if (r.stampedEarlierLeftOut() > 0) {
+                System.err.printf("note: %d later events of the store are stamped at or before %s (written after the "
+                        + "cut with earlier times, as seed stamps the history it makes up); --until keeps the store's "
+                        + "order and left them out%n", r.stampedEarlierLeftOut(), limit);
+            }
         }
         return 0;
     }

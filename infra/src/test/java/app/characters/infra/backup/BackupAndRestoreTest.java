@@ -175,6 +175,28 @@ class BackupAndRestoreTest extends ServiceTest {
     }
 
     @Test
+    void untilCountsTheLaterEventsStampedBeforeItThatItLeftOut() {
+        liveActivity();
+        Instant until = DateTimeUtils.parseInstant(jdbc.queryForObject(
+                "select time_stamp from domain_event_entry order by global_index desc limit 1", String.class));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!Instant.now().isAfter(until.plusMillis(1))) {
+            assertThat(System.nanoTime()).as("the clock passing the cut").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+        liveActivity();
+        // seed stamps the history it makes up in the past: written after the cut, stamped before it
+        Seeder.Seeded pastHistory = seeder.seed(1, 2, 99, Progress.SILENT);
+        assertThat(pastHistory.inserted()).isPositive();
+        BackupWriter.Created full = backUp(null);
+
+        Restore.Restored restored = second.getBean(Restore.class).restore(List.of(full.file()), until, Progress.SILENT);
+
+        assertThat(restored.stampedEarlierLeftOut()).isEqualTo(pastHistory.inserted());
+        assertThat(restored.lastGlobalIndex()).isLessThan(full.manifest().throughGlobalIndex());
+    }
+
+    @Test
     void aChangedByteATruncatedFileAndAForeignFileAreRefusedBeforeAnythingIsWritten() throws IOException {
         BackupWriter.Created full = backUp(null);
         long size = Files.size(full.file());
