@@ -5,8 +5,10 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.postgresql.Driver;
 
 /**
  * Where the database is and how to pool connections to it, read from the environment:
@@ -63,7 +65,9 @@ public record DatabaseSettings(Type type, String jdbcUrl, String username, Strin
 
     private static DatabaseSettings fromUrl(String url, Function<String, String> env, Pool pool) {
         if (url.startsWith("jdbc:postgresql://")) {
-            return new DatabaseSettings(Type.EXTERNAL, url, env.apply("DB_USER"), env.apply("DB_PASSWORD"), pool);
+            String user = blankToNull(env.apply("DB_USER"));
+            return new DatabaseSettings(Type.EXTERNAL, url, user == null ? userInJdbcUrl(url) : user,
+                    env.apply("DB_PASSWORD"), pool);
         }
         if (!url.startsWith("postgres://") && !url.startsWith("postgresql://")) {
             throw new InvalidDatabaseConfiguration("DATABASE_URL must start with postgres://, postgresql:// or jdbc:postgresql://");
@@ -89,6 +93,12 @@ public record DatabaseSettings(Type type, String jdbcUrl, String username, Strin
         int port = uri.getPort() == -1 ? 5432 : uri.getPort();
         String jdbc = "jdbc:postgresql://" + host + ":" + port + path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         return new DatabaseSettings(Type.EXTERNAL, jdbc, user, password, pool);
+    }
+
+    /** The {@code user} a JDBC URL names in its query, as the driver reads it; null if none (or not readable). */
+    private static String userInJdbcUrl(String url) {
+        Properties parsed = Driver.parseURL(url, new Properties());
+        return parsed == null ? null : parsed.getProperty("user");
     }
 
     private static Pool pool(Function<String, String> env) {

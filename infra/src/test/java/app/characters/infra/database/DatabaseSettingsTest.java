@@ -87,6 +87,14 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void aJdbcUrlNamingItsUserInTheQueryShowsThatUser() {
+        assertThat(from("DATABASE_URL", "jdbc:postgresql://db.example.com/characters?user=app&password=s3cret")
+                .username()).isEqualTo("app");
+        assertThat(from("DATABASE_URL", "jdbc:postgresql://db.example.com/characters?user=app", "DB_USER", "ops")
+                .username()).isEqualTo("ops");
+    }
+
+    @Test
     void databaseUrlWinsOverDbHost() {
         DatabaseSettings settings = from("DATABASE_URL", "postgres://app:pw@winner.example.com/chosen",
                 "DB_HOST", "loser.example.com", "DB_NAME", "ignored");
