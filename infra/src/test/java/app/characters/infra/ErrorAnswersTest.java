@@ -6,6 +6,10 @@ import app.characters.infra.support.Api;
 import app.characters.infra.support.Api.Answer;
 import app.characters.infra.support.Api.User;
 import app.characters.infra.support.ServiceTest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class ErrorAnswersTest extends ServiceTest {
@@ -77,6 +81,12 @@ class ErrorAnswersTest extends ServiceTest {
         Answer trace = assertProblem(api.raw("TRACE", "/api/v1/users/me", user.token(), null, null), 405);
 
         assertThat(trace.response().body()).doesNotContain(user.token()).doesNotContain("Authorization");
+        assertThat(trace.header("Allow")).contains("GET").doesNotContain("TRACE");
+        // everything the connection carries back, not only the length the answer declared
+        String whole = rawExchange("TRACE /api/v1/users/me HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + user.token() + "\r\nConnection: close\r\n\r\n");
+        assertThat(whole).startsWith("HTTP/1.1 405").contains("application/problem+json")
+                .doesNotContain(user.token()).doesNotContainIgnoringCase("authorization:");
         assertThat(assertProblem(api.raw("TRACE", "/api/v1/characters", null, null, null), 405).text("instance"))
                 .isEqualTo("/api/v1/characters");
     }
@@ -84,5 +94,15 @@ class ErrorAnswersTest extends ServiceTest {
     @Test
     void theErrorPageAskedForDirectlyIsNotFound() {
         assertProblem(api.get("/error", null), 404);
+    }
+
+    private String rawExchange(String request) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -20,9 +20,8 @@ import org.springframework.stereotype.Component;
  * path, a path that is not UTF-8, headers too large. Its own error page is HTML; this valve answers
  * those with a problem+json like every other refusal. Errors the service answers itself are left alone.
  *
- * <p>Tomcat would also answer a TRACE itself, with an empty 405; the connector lets it through instead, to Spring MVC
- * ({@code spring.mvc.dispatch-trace-request}), which maps no TRACE and answers the 405 as a problem. A TRACE never
- * reaches the servlet's own handling, which would echo the request's headers.
+ * <p>Tomcat would also answer a TRACE itself, with an empty 405; the connector lets it through instead, to
+ * {@link TraceRefusalFilter}, which answers the 405 as a problem before any servlet could echo the request.
  */
 @Component
 class TomcatProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {

@@ -35,7 +35,7 @@ public abstract class ServiceTest {
     protected static final String ADMIN_PASSWORD = "an admin password, long enough";
 
     @LocalServerPort
-    private int port;
+    protected int port;
 
     @Autowired
     protected JdbcTemplate jdbc;
