@@ -13,7 +13,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -64,10 +63,8 @@ class BodyLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "the body is larger than " + MAX_BODY + " bytes");
-        problem.setInstance(URI.create(request.getRequestURI()));
-        problem.setProperty("requestId", RequestIdFilter.current(request));
+        ProblemDetail problem = ProblemHandler.problemOf(HttpStatus.PAYLOAD_TOO_LARGE,
+                "the body is larger than " + MAX_BODY + " bytes", request);
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setHeader("Connection", "close");

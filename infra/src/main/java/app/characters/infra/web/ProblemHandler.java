@@ -187,13 +187,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     static ResponseEntity<Object> problem(HttpStatus status, String detail, List<InvalidRequest.FieldError> errors,
                                           HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setInstance(URI.create(request.getRequestURI()));
+        ProblemDetail problem = problemOf(status, detail, request);
         if (errors != null && !errors.isEmpty()) {
             problem.setProperty("errors", errors);
         }
-        problem.setProperty("requestId", RequestIdFilter.current(request));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** A problem about this request, with its path as instance and its id, as every answer of the service has them. */
+    static ProblemDetail problemOf(HttpStatus status, String detail, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(request.getRequestURI()));
+        problem.setProperty("requestId", RequestIdFilter.current(request));
+        return problem;
     }
 
     private static String path(JsonMappingException e) {

@@ -5,7 +5,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -40,14 +39,8 @@ class TraceRefusalFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.METHOD_NOT_ALLOWED,
-                "Method 'TRACE' is not supported.");
-        try {
-            problem.setInstance(URI.create(request.getRequestURI()));
-        } catch (IllegalArgumentException notAUri) {
-            // a path Tomcat let through but URI will not take: the answer goes without an instance
-        }
-        problem.setProperty("requestId", RequestIdFilter.current(request));
+        ProblemDetail problem = ProblemHandler.problemOf(HttpStatus.METHOD_NOT_ALLOWED,
+                "Method 'TRACE' is not supported.", request);
         response.setStatus(HttpStatus.METHOD_NOT_ALLOWED.value());
         response.setHeader(HttpHeaders.ALLOW, ALLOWED);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
