@@ -27,16 +27,15 @@ public final class AccountRules {
 
     /** 12..128 characters, counted as a reader counts them: an emoji is one, not the two chars Java keeps it in. */
     public static boolean validPassword(String password) {
-        if (password == null) {
-            return false;
-        }
-        int characters = password.codePointCount(0, password.length());
-        return characters >= MIN_PASSWORD && characters <= MAX_PASSWORD;
+        return password != null && characters(password) >= MIN_PASSWORD && characters(password) <= MAX_PASSWORD;
     }
 
     /** Whether a password given at login could be one: not empty and not longer than any valid one. */
     public static boolean plausiblePassword(String password) {
-        return password != null && !password.isEmpty()
-                && password.codePointCount(0, password.length()) <= MAX_PASSWORD;
+        return password != null && !password.isEmpty() && characters(password) <= MAX_PASSWORD;
+    }
+
+    private static int characters(String text) {
+        return text.codePointCount(0, text.length());
     }
 }
