@@ -11,9 +11,31 @@ import org.junit.jupiter.api.Test;
 class RandomIdsTest {
 
     @Test
-    void axonDrawsItsMessageIdsFromThePerThreadGenerator() {
+    void axonDrawsItsMessageIdsFromThePerThreadGeneratorInTheOrderTheyAreMade() throws InterruptedException {
         assertThat(IdentifierFactory.getInstance()).isInstanceOf(RandomIds.class);
-        assertThat(UUID.fromString(IdentifierFactory.getInstance().generateIdentifier()).version()).isEqualTo(4);
+        String earlier = IdentifierFactory.getInstance().generateIdentifier();
+        long before = System.currentTimeMillis();
+        while (System.currentTimeMillis() < before + 2) {
+            Thread.onSpinWait();
+        }
+        String later = IdentifierFactory.getInstance().generateIdentifier();
+
+        assertThat(UUID.fromString(earlier).version()).isEqualTo(7);
+        assertThat(UUID.fromString(earlier).variant()).isEqualTo(2);
+        assertThat(later).isGreaterThan(earlier);
+        assertThat(Long.parseLong(later.replace("-", "").substring(0, 12), 16))
+                .isBetween(before, System.currentTimeMillis());
+    }
+
+    @Test
+    void timeOrderedIdsMadeInOneMillisecondStillDiffer() {
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            UUID id = RandomIds.timeOrdered();
+            assertThat(id.version()).isEqualTo(7);
+            seen.add(id);
+        }
+        assertThat(seen).hasSize(100_000);
     }
 
     @Test
