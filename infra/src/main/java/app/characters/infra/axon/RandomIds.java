@@ -41,10 +41,10 @@ public final class RandomIds extends IdentifierFactory {
 
     /**
      * A time-ordered UUID (RFC 9562 version 7): the milliseconds since 1970 in the first 48 bits, then 74 random bits
-     * (beside the version and the variant), so that ids made later sort after, as numbers and as text, and ids made in
-     * the same millisecond still differ.
+     * (beside the version and the variant), so that an id made in a later millisecond sorts after, as a number and as
+     * text, and ids made in the same millisecond still differ.
      */
-    public static UUID timeOrdered() {
+    static UUID timeOrdered() {
         byte[] random = new byte[10];
         GENERATOR.get().nextBytes(random);
         long high = System.currentTimeMillis() << 16 | 0x7000L | (random[0] & 0x0fL) << 8 | random[1] & 0xffL;
