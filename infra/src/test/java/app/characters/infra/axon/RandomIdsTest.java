@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class RandomIdsTest {
 
     @Test
-    void axonDrawsItsMessageIdsFromThePerThreadGeneratorInTheOrderTheyAreMade() throws InterruptedException {
+    void axonDrawsItsMessageIdsFromThePerThreadGeneratorInTheOrderTheyAreMade() {
         assertThat(IdentifierFactory.getInstance()).isInstanceOf(RandomIds.class);
         String earlier = IdentifierFactory.getInstance().generateIdentifier();
         long before = System.currentTimeMillis();
