@@ -181,7 +181,7 @@ class VersionHistoryTest extends ServiceTest {
         String indexes = "select indexname || ': ' || indexdef from pg_indexes where tablename = 'character_version' order by 1";
         List<String> before = jdbc.queryForList(indexes, String.class);
         assertThat(before).anyMatch(i -> i.startsWith("character_version_pkey: CREATE UNIQUE INDEX"))
-                .anyMatch(i -> i.startsWith("character_version_time: "));
+                .anyMatch(i -> i.startsWith("character_version_kept_time: ") && i.endsWith("WHERE (state IS NOT NULL)"));
 
         projections.rebuild(false, Progress.SILENT);
 

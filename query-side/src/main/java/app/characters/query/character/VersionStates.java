@@ -56,11 +56,25 @@ class VersionStates {
                 (rs, n) -> version(characterId, rs), characterId, version));
     }
 
-    /** The latest version made at or before {@code at}. */
+    /**
+     * The latest version made at or before {@code at}. Only the rows that keep their state have their time indexed:
+     * the answer lies between the last of them made at or before the time and the first made after it, and is
+     * looked for there through the primary key. A character's versions are stamped in the order they are made (its
+     * changes run one at a time, on one node's clock); if a clock went back between two nodes, the answer is still
+     * a version made at or before the time, the latest among the sixteen or so around it.
+     */
     Optional<Version> lastAtOrBefore(UUID characterId, Instant at) {
-        return first(jdbc.query(COLUMNS + " where character_id = ? and occurred_at <= ?"
-                        + " order by occurred_at desc, version desc limit 1",
-                (rs, n) -> version(characterId, rs), characterId, Timestamp.from(at)));
+        Timestamp time = Timestamp.from(at);
+        return first(jdbc.query(COLUMNS + """
+                         where character_id = ? and occurred_at <= ?
+                          and version >= coalesce((select version from character_version
+                                where character_id = ? and state is not null and occurred_at <= ?
+                                order by occurred_at desc, version desc limit 1), 1)
+                          and version < coalesce((select version from character_version
+                                where character_id = ? and state is not null and occurred_at > ?
+                                order by occurred_at, version limit 1), 9223372036854775807)
+                        order by occurred_at desc, version desc limit 1""",
+                (rs, n) -> version(characterId, rs), characterId, time, characterId, time, characterId, time));
     }
 
     /** The state after the version. */
