@@ -88,6 +88,27 @@ class CommandBatchesTest extends ServiceTest {
         assertThat(changedOverHttp(first, owner)).isEqualTo(4);
     }
 
+    /** A batch writes the summary row of each of its characters; one whose row is gone gets it written anew. */
+    @Test
+    void aBatchWritesTheSummaryOfEachCharacterAndWritesAgainOneWhoseRowIsGone() throws Exception {
+        User owner = api.signUp();
+        UUID kept = api.createCharacter(owner, "Row Kept").id();
+        UUID gone = api.createCharacter(owner, "Row Gone").id();
+        UUID third = api.createCharacter(owner, "Row Kept Too").id();
+        assertThat(version(answers(commandBus.runTogether(List.of(gain(gone, owner, 1), gain(kept, owner, 1)))).get(0)))
+                .isEqualTo(2); // the projection now keeps the sheets in memory
+        jdbc.update("delete from character_summary where id = ?", gone); // as a failed rebuild leaves the tables
+
+        List<CommandResultMessage<?>> answers = answers(commandBus.runTogether(List.of(
+                gain(kept, owner, 10), gain(gone, owner, 20), gain(third, owner, 30))));
+
+        assertThat(answers.stream().map(CommandBatchesTest::version)).containsExactly(3L, 3L, 2L);
+        assertThat(jdbc.queryForList("select name || ' ' || version || ' ' || experience || ' ' || (state->>'version')"
+                + " from character_summary where id in (?, ?, ?) order by name", String.class, kept, gone, third))
+                .containsExactly("Row Gone 3 21 3", "Row Kept 3 11 3", "Row Kept Too 2 30 2");
+        assertThat(api.get(path(gone), owner.token()).body().path("experience").asLong()).isEqualTo(21);
+    }
+
     @Test
     void aBatchWaitsForTheAppendLockWhileABackupHoldsItAndCommitsRightAfter() throws Exception {
         User owner = api.signUp();
