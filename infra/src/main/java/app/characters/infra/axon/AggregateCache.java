@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 
@@ -12,6 +14,10 @@ import org.axonframework.common.caching.Cache;
  * Axon's aggregate cache over a bounded Caffeine cache: the most recently used aggregates stay in memory, held
  * strongly, up to a number of entries. Axon's own in-memory cache holds weak references, which every young
  * collection clears: under load it missed nearly every time.
+ *
+ * <p>Only evictions are told to the listeners, and in the evicting thread. A removal listener would be told of every
+ * entry replaced, that is of every change, on a thread of the common pool woken for it: the batch worker spent a
+ * twentieth of its time waking it (BENCHMARKS.md, lever 51).
  */
 final class AggregateCache implements Cache {
 
@@ -19,13 +25,16 @@ final class AggregateCache implements Cache {
     private final List<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     AggregateCache(long maximumSize) {
+        this(maximumSize, ForkJoinPool.commonPool());
+    }
+
+    /** @param upkeep where Caffeine runs its upkeep (evictions among it) */
+    AggregateCache(long maximumSize, Executor upkeep) {
         this.entries = Caffeine.newBuilder()
                 .maximumSize(maximumSize)
-                .removalListener((Object key, Object value, RemovalCause cause) -> {
-                    if (cause.wasEvicted()) {
-                        listeners.forEach(l -> l.onEntryExpired(key));
-                    }
-                })
+                .executor(upkeep)
+                .evictionListener((Object key, Object value, RemovalCause cause) ->
+                        listeners.forEach(l -> l.onEntryExpired(key)))
                 .build().asMap();
     }
 
