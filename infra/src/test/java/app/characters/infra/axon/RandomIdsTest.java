@@ -39,6 +39,24 @@ class RandomIdsTest {
     }
 
     @Test
+    void timeOrderedIdsMadeAtOnceInManyThreadsStillDiffer() throws InterruptedException {
+        Set<UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 25_000; i++) {
+                    seen.add(RandomIds.timeOrdered());
+                }
+            });
+            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertThat(seen).hasSize(100_000);
+    }
+
+    @Test
     void idsAreVersionFourAndDistinctAcrossThreads() throws InterruptedException {
         Set<UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
         Thread[] threads = new Thread[4];
