@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.axonframework.monitoring.MessageMonitor.MonitorCallback;
 import org.axonframework.queryhandling.GenericQueryMessage;
 import org.axonframework.queryhandling.QueryBus;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsProperties;
+import org.springframework.boot.actuate.autoconfigure.metrics.PropertiesMeterFilter;
 
 class MessageMetricsTest {
 
@@ -71,6 +74,7 @@ class MessageMetricsTest {
         }
     }
 
+    /** The meters of Axon's dimensional monitors, counting the same; less the percentiles those compute in the service. */
     @Test
     void publishesTheMetersOfAxonsDimensionalMonitorsCountingTheSame() {
         SimpleMeterRegistry axons = new SimpleMeterRegistry();
@@ -81,12 +85,37 @@ class MessageMetricsTest {
         Map<String, String> expected = measured(
                 (type, name) -> (MessageMonitor<Message<?>>) axon.registerComponentWithDefaultTags(type, name), axons);
         Map<String, String> actual = measured(metrics::monitorFor, ours);
+        assertThat(expected.keySet()).anyMatch(meter -> meter.startsWith("commandBus.successTimer.percentile"));
+        expected.keySet().removeIf(meter -> meter.contains(".percentile["));
 
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         assertThat(actual).isEqualTo(expected);
         assertThat(actual).containsEntry("commandBus.successTimer[tag(payloadType=Gained)]", "1.0")
                 .containsEntry("eventProcessor.failureCounter[tag(payloadType=Renamed), tag(processorName=characters)]", "1.0")
                 .containsKey("eventProcessor.latency[tag(processorName=characters)]");
+    }
+
+    @Test
+    void timersPublishPercentilesOnlyWhenTheSettingsAskForThem() {
+        SimpleMeterRegistry plain = new SimpleMeterRegistry();
+        SimpleMeterRegistry asked = new SimpleMeterRegistry();
+        // what management.metrics.distribution.percentiles.commandBus=0.99 makes Spring Boot register
+        asked.config().meterFilter(new PropertiesMeterFilter(properties("commandBus", 0.99)));
+        for (SimpleMeterRegistry registry : List.of(plain, asked)) {
+            run(new MessageMetrics(registry).monitorFor(CommandBus.class, "commandBus"),
+                    List.of(GenericCommandMessage.asCommandMessage(new Gained(5))));
+        }
+
+        assertThat(plain.get("commandBus.successTimer").timer().takeSnapshot().percentileValues()).isEmpty();
+        assertThat(plain.get("commandBus.successTimer").timer().count()).isEqualTo(1);
+        assertThat(asked.get("commandBus.successTimer").timer().takeSnapshot().percentileValues())
+                .extracting(ValueAtPercentile::percentile).containsExactly(0.99);
+    }
+
+    private static MetricsProperties properties(String meterPrefix, double percentile) {
+        MetricsProperties properties = new MetricsProperties();
+        properties.getDistribution().getPercentiles().put(meterPrefix, new double[] {percentile});
+        return properties;
     }
 
     @Test
