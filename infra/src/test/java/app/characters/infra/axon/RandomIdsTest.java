@@ -2,9 +2,15 @@ package app.characters.infra.axon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.axonframework.common.IdentifierFactory;
 import org.junit.jupiter.api.Test;
 
@@ -39,43 +45,45 @@ class RandomIdsTest {
     }
 
     @Test
-    void timeOrderedIdsMadeAtOnceInManyThreadsStillDiffer() throws InterruptedException {
-        Set<UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        Thread[] threads = new Thread[4];
-        for (int t = 0; t < threads.length; t++) {
-            threads[t] = new Thread(() -> {
-                for (int i = 0; i < 25_000; i++) {
-                    seen.add(RandomIds.timeOrdered());
-                }
-            });
-            threads[t].start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+    void timeOrderedIdsMadeAtOnceInManyThreadsStillDiffer() throws Exception {
+        Set<UUID> seen = ConcurrentHashMap.newKeySet();
+        onFourThreads(() -> {
+            for (int i = 0; i < 25_000; i++) {
+                seen.add(RandomIds.timeOrdered());
+            }
+        });
         assertThat(seen).hasSize(100_000);
     }
 
     @Test
-    void idsAreVersionFourAndDistinctAcrossThreads() throws InterruptedException {
-        Set<UUID> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        Thread[] threads = new Thread[4];
-        for (int t = 0; t < threads.length; t++) {
-            threads[t] = new Thread(() -> {
-                Set<UUID> mine = new HashSet<>();
-                for (int i = 0; i < 25_000; i++) {
-                    UUID id = RandomIds.uuid();
-                    assertThat(id.version()).isEqualTo(4);
-                    assertThat(id.variant()).isEqualTo(2);
-                    mine.add(id);
-                }
-                seen.addAll(mine);
-            });
-            threads[t].start();
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+    void idsAreVersionFourAndDistinctAcrossThreads() throws Exception {
+        Set<UUID> seen = ConcurrentHashMap.newKeySet();
+        onFourThreads(() -> {
+            Set<UUID> mine = new HashSet<>();
+            for (int i = 0; i < 25_000; i++) {
+                UUID id = RandomIds.uuid();
+                assertThat(id.version()).isEqualTo(4);
+                assertThat(id.variant()).isEqualTo(2);
+                mine.add(id);
+            }
+            seen.addAll(mine);
+        });
         assertThat(seen).hasSize(100_000);
+    }
+
+    /** Runs the work on four threads at once and waits for them; a failure on any fails the test. */
+    private static void onFourThreads(Runnable work) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(threads.submit(work));
+            }
+            for (Future<?> run : runs) {
+                run.get();
+            }
+        } finally {
+            threads.shutdown();
+        }
     }
 }
